@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** Every environment variable Anxin reads; `.env.example` lists the same set. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CONTENT_DIR: z.string().min(1).default('./content'),
+  REDIS_URL: optionalText,
+  BANK_NAME: optionalText,
+  BANK_HOTLINE: optionalText.refine((v) => v === undefined || /^[0-9][0-9 -]{2,19}$/.test(v), {
+    message: 'must be a phone number: digits, spaces and dashes, 3–20 characters',
+  }),
+  BANK_APP_NAME: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  WECHAT_TOKEN: optionalText,
+  WECHAT_APP_ID: optionalText,
+  WECHAT_ENCODING_AES_KEY: optionalText,
+  WECHAT_APP_SECRET: optionalText,
+  WECHAT_API_BASE: optionalText,
+  EMBEDDINGS_MODULE: optionalText,
+  EMBEDDINGS_OPTIONS: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  contentDir: string;
+  redisUrl: string | undefined;
+  bank: Readonly<{ name: string | undefined; hotline: string | undefined; appName: string | undefined }>;
+  embeddings: Readonly<{ module: string | undefined; options: Record<string, unknown> }>;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}>;
+
+/** Thrown when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseOptions(raw: string | undefined): Record<string, unknown> {
+  if (raw === undefined) return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below with the variable's name
+  }
+  throw new ConfigError('EMBEDDINGS_OPTIONS: must be a JSON object');
+}
+
+/**
+ * The only reader of the environment: parse once, fail fast naming every bad variable.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    contentDir: path.resolve(e.CONTENT_DIR),
+    redisUrl: e.REDIS_URL,
+    bank: Object.freeze({ name: e.BANK_NAME, hotline: e.BANK_HOTLINE, appName: e.BANK_APP_NAME }),
+    embeddings: Object.freeze({ module: e.EMBEDDINGS_MODULE, options: parseOptions(e.EMBEDDINGS_OPTIONS) }),
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const evalCaseSchema = z.object({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+  conversation: z.string().optional(),
+  expect: z.object({
+    topics_any: z.array(z.string()).default([]),
+    intent_any: z.array(z.string()).default([]),
+    handoff: z.boolean().optional(),
+    refused: z.boolean().optional(),
+  }),
+});
+export type EvalCase = z.infer<typeof evalCaseSchema> & { file: string; line: number };
+
+/**
+ * Every labelled line of every `*.jsonl` file in a folder; a bad line is reported with its file and line.
+ * @example const { cases, problems } = loadEvalSets('test/fixtures/eval')
+ */
+export function loadEvalSets(dir: string): { cases: EvalCase[]; problems: string[] } {
+  const cases: EvalCase[] = [];
+  const problems: string[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const file = path.join(dir, name);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        if (!raw.trim()) return;
+        try {
+          const parsed = evalCaseSchema.safeParse(JSON.parse(raw));
+          if (parsed.success) cases.push({ ...parsed.data, file, line: i + 1 });
+          else problems.push(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+        } catch (err) {
+          problems.push(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
+        }
+      });
+  }
+  return { cases, problems };
+}
+
+/** The cases a retriever alone can be judged on: single questions and the first turn of each conversation. */
+export function retrievalCases(cases: readonly EvalCase[]): EvalCase[] {
+  const seen = new Set<string>();
+  return cases.filter((c) => {
+    if (!c.expect.topics_any.length) return false;
+    if (!c.conversation) return true;
+    const key = `${c.file}|${c.conversation}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { type Article, parseArticle } from './article.js';
+import { Directory, directorySchema } from './directory.js';
+import { type IntentExamples, intentExamplesSchema } from './intentExamples.js';
+import { LOCALES } from './locale.js';
+import type { Problem } from './problem.js';
+import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
+import { parseYamlSource } from './yamlSource.js';
+
+/** Everything under content/, parsed; `problems` holds what could not be. */
+export type Content = {
+  dir: string;
+  articles: Article[];
+  directory: Directory;
+  /** Domain words for the tokenizer, one `word frequency tag` per line. */
+  dictionary: string;
+  /** Example utterances per intent and locale (`intents.yaml`). */
+  intents: IntentExamples;
+  taxonomy: Taxonomy;
+  problems: Problem[];
+};
+
+function relative(dir: string, file: string): string {
+  return path.relative(process.cwd(), path.join(dir, file)) || file;
+}
+
+/** Parse a YAML file of content/ against its schema; problems name the line of the bad field. */
+function loadYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const file = relative(dir, name);
+  const yaml = parseYamlSource(readFileSync(path.join(dir, name), 'utf8'), file, 1);
+  problems.push(...yaml.problems);
+  if (yaml.problems.length) return undefined;
+  const parsed = schema.safeParse(yaml.value);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues) {
+    problems.push({ file, line: yaml.lineOf(i.path as (string | number)[]), message: `${i.path.join('.')}: ${i.message}` });
+  }
+  return undefined;
+}
+
+/**
+ * Read content/ from disk; never throws on bad content (the problems say what and where).
+ * @example const content = loadContent('content'); if (content.problems.length) …
+ */
+export function loadContent(dir: string): Content {
+  const problems: Problem[] = [];
+  const taxonomy = loadTaxonomy(dir);
+  const directory = new Directory(loadYaml(dir, 'directory.yaml', directorySchema, problems)?.entries ?? []);
+  const intents = loadYaml(dir, 'intents.yaml', intentExamplesSchema, problems)?.intents ?? {};
+  const dictFile = path.join(dir, 'dictionary.txt');
+  const dictionary = existsSync(dictFile) ? readFileSync(dictFile, 'utf8') : '';
+  const articles: Article[] = [];
+  for (const locale of LOCALES) {
+    const localeDir = path.join(dir, locale);
+    if (!existsSync(localeDir)) continue;
+    for (const name of readdirSync(localeDir).filter((f) => f.endsWith('.md')).sort()) {
+      const file = relative(dir, path.join(locale, name));
+      const { article, problems: found } = parseArticle(readFileSync(path.join(localeDir, name), 'utf8'), file);
+      problems.push(...found);
+      if (article) articles.push(article);
+    }
+  }
+  return { dir, articles, directory, dictionary, intents, taxonomy, problems };
+}

@@ -1,0 +1,56 @@
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
+
+/** HNSW parameters; `efSearch` trades recall for speed at query time. */
+export type HnswParams = { m: number; efConstruction: number; efSearch: number };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 64 };
+
+/**
+ * Approximate nearest neighbours (inner product on unit vectors = cosine) on hnswlib-node.
+ * Labels are positions in the caller's chunk list.
+ * @example const index = VectorIndex.build(vectors); index.search(queryVector, 10)
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
+    readonly dimensions: number,
+  ) {}
+
+  static build(vectors: number[][], dimensions: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
+    const hnsw = new HierarchicalNSW('ip', dimensions);
+    hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    vectors.forEach((v, label) => {
+      hnsw.addPoint(v, label);
+    });
+    hnsw.setEf(params.efSearch);
+    return new VectorIndex(hnsw, dimensions);
+  }
+
+  static load(file: string, dimensions: number, efSearch = DEFAULT_HNSW.efSearch): VectorIndex {
+    const hnsw = new HierarchicalNSW('ip', dimensions);
+    hnsw.readIndexSync(file);
+    hnsw.setEf(efSearch);
+    return new VectorIndex(hnsw, dimensions);
+  }
+
+  save(file: string): void {
+    this.hnsw.writeIndexSync(file);
+  }
+
+  get size(): number {
+    return this.hnsw.getCurrentCount();
+  }
+
+  setEf(ef: number): void {
+    this.hnsw.setEf(ef);
+  }
+
+  /** The k nearest labels with cosine similarity, best first. */
+  search(vector: number[], k: number): Array<{ label: number; similarity: number }> {
+    const n = Math.min(k, this.size);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.hnsw.searchKnn(vector, n);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] ?? 1) }));
+  }
+}

@@ -4,7 +4,7 @@ const { HierarchicalNSW } = hnswlib;
 
 /** HNSW parameters; `efSearch` trades recall for speed at query time. */
 export type HnswParams = { m: number; efConstruction: number; efSearch: number };
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 64 };
+export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 200, efSearch: 256 };
 
 /**
  * Approximate nearest neighbours (inner product on unit vectors = cosine) on hnswlib-node.

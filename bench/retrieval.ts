@@ -13,10 +13,15 @@ import { LocalEmbeddings } from '../src/knowledge/localEmbeddings.js';
 import { Tokenizer } from '../src/knowledge/tokenizer.js';
 import { DEFAULT_HNSW, VectorIndex } from '../src/knowledge/vectorIndex.js';
 import { percentile, rssMiB, seededRandom } from './stats.js';
+import { syntheticChunks } from './syntheticCorpus.js';
 
 const argv = process.argv.slice(2);
 const scaleChunks = Number(argv[argv.indexOf('--chunks') + 1]) || 100_000;
-const report: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
+const report: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+};
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 // 1. The real corpus.
@@ -38,21 +43,47 @@ for (let round = 0; round < 10; round++) {
     latencies.push(performance.now() - s);
   }
 }
-const real = { articles: content.articles.length, chunks: index.info.chunks, buildMs, loadMs, queries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), rssMiB: rssMiB() };
+const real = {
+  articles: content.articles.length,
+  chunks: index.info.chunks,
+  buildMs,
+  loadMs,
+  queries: latencies.length,
+  p50Ms: percentile(latencies, 50),
+  p99Ms: percentile(latencies, 99),
+  rssMiB: rssMiB(),
+};
 report.real = real;
 console.log(`real corpus: ${real.articles} articles, ${real.chunks} chunks`);
 console.log(`  index build ${ms(buildMs)}, load ${ms(loadMs)}`);
-console.log(`  query latency over ${real.queries} queries: p50 ${ms(real.p50Ms)}, p99 ${ms(real.p99Ms)}; RSS ${real.rssMiB} MiB`);
+console.log(
+  `  query latency over ${real.queries} queries: p50 ${ms(real.p50Ms)}, p99 ${ms(real.p99Ms)}; RSS ${real.rssMiB} MiB`,
+);
 rmSync(dataDir, { recursive: true, force: true });
 
 // 2. A synthetic corpus at scale: sentences of the real chunks recombined at random.
 const tokenizer = new Tokenizer(content.dictionary);
-const realChunks = ['zh-CN', 'en'].flatMap((l) => chunkArticles(content.articles.filter((a) => a.locale === l), content.directory));
-const pieces = realChunks.flatMap((c) => c.text.split(/[\n。！？.!?]/).map((p) => p.trim()).filter((p) => p.length > 3));
+const realChunks = ['zh-CN', 'en'].flatMap((l) =>
+  chunkArticles(
+    content.articles.filter((a) => a.locale === l),
+    content.directory,
+  ),
+);
+const pieces = realChunks.flatMap((c) =>
+  c.text
+    .split(/[\n。！？.!?]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 3),
+);
 const random = seededRandom(7);
 const pick = () => pieces[Math.floor(random() * pieces.length)] as string;
-const synthetic = Array.from({ length: scaleChunks }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join('，'));
-const embeddings = LocalEmbeddings.fit(realChunks.map((c) => c.text), tokenizer);
+const synthetic = Array.from({ length: scaleChunks }, () =>
+  Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join('，'),
+);
+const embeddings = LocalEmbeddings.fit(
+  realChunks.map((c) => c.text),
+  tokenizer,
+);
 t = performance.now();
 const vectors = synthetic.map((s) => embeddings.embed(s));
 const embedMs = performance.now() - t;
@@ -60,7 +91,9 @@ t = performance.now();
 const vectorIndex = VectorIndex.build(vectors, embeddings.state.dimensions);
 const scaleBuildMs = performance.now() - t;
 console.log(`synthetic corpus: ${scaleChunks} chunks, ${embeddings.state.dimensions} dimensions`);
-console.log(`  embedding ${ms(embedMs)} (${((embedMs / scaleChunks) * 1000).toFixed(1)} µs/chunk), HNSW build ${ms(scaleBuildMs)} (m=${DEFAULT_HNSW.m}, efConstruction=${DEFAULT_HNSW.efConstruction})`);
+console.log(
+  `  embedding ${ms(embedMs)} (${((embedMs / scaleChunks) * 1000).toFixed(1)} µs/chunk), HNSW build ${ms(scaleBuildMs)} (m=${DEFAULT_HNSW.m}, efConstruction=${DEFAULT_HNSW.efConstruction})`,
+);
 
 const exact = new hnswlib.BruteforceSearch('ip', embeddings.state.dimensions);
 exact.initIndex(scaleChunks);
@@ -80,9 +113,16 @@ for (const ef of [64, 128, 256, 512]) {
     lat.push(performance.now() - s);
     found += got.filter((g) => truth[i]?.has(g.label)).length;
   });
-  const row = { ef, recallAt10: found / (scaleQueries.length * 10), p50Ms: percentile(lat, 50), p99Ms: percentile(lat, 99) };
+  const row = {
+    ef,
+    recallAt10: found / (scaleQueries.length * 10),
+    p50Ms: percentile(lat, 50),
+    p99Ms: percentile(lat, 99),
+  };
   rows.push(row);
-  console.log(`  ef=${String(ef).padStart(3)}: recall@10 ${row.recallAt10.toFixed(3)}, search p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}`);
+  console.log(
+    `  ef=${String(ef).padStart(3)}: recall@10 ${row.recallAt10.toFixed(3)}, search p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}`,
+  );
 }
 // The whole query path at scale: embed the query, then search at the default ef.
 vectorIndex.setEf(DEFAULT_HNSW.efSearch);
@@ -92,9 +132,20 @@ for (const q of queries.slice(0, 500)) {
   vectorIndex.search(embeddings.embed(q), 64);
   full.push(performance.now() - s);
 }
-const scale = { chunks: scaleChunks, embedMs, buildMs: scaleBuildMs, efSearch: DEFAULT_HNSW.efSearch, byEf: rows, queryP50Ms: percentile(full, 50), queryP99Ms: percentile(full, 99), rssMiB: rssMiB() };
+const scale = {
+  chunks: scaleChunks,
+  embedMs,
+  buildMs: scaleBuildMs,
+  efSearch: DEFAULT_HNSW.efSearch,
+  byEf: rows,
+  queryP50Ms: percentile(full, 50),
+  queryP99Ms: percentile(full, 99),
+  rssMiB: rssMiB(),
+};
 report.scale = scale;
-console.log(`  query path (embed + k=64 search, ef=${DEFAULT_HNSW.efSearch}): p50 ${ms(scale.queryP50Ms)}, p99 ${ms(scale.queryP99Ms)}; RSS ${scale.rssMiB} MiB`);
+console.log(
+  `  query path (embed + k=64 search, ef=${DEFAULT_HNSW.efSearch}): p50 ${ms(scale.queryP50Ms)}, p99 ${ms(scale.queryP99Ms)}; RSS ${scale.rssMiB} MiB`,
+);
 
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench-retrieval.json', `${JSON.stringify(report, null, 2)}\n`);

@@ -15,7 +15,12 @@ export type App = { express: Express; knowledge: KnowledgeIndex; close(): Promis
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const knowledge = await openKnowledge(config);
   logger.info(
-    { articles: knowledge.content.articles.length, chunks: knowledge.info.chunks, index: knowledge.info.source, millis: Math.round(knowledge.info.millis) },
+    {
+      articles: knowledge.content.articles.length,
+      chunks: knowledge.info.chunks,
+      index: knowledge.info.source,
+      millis: Math.round(knowledge.info.millis),
+    },
     'knowledge base ready',
   );
   const app = express();

@@ -1,5 +1,14 @@
 /** What went wrong, in words safe to show; the HTTP status follows from the kind. */
-export type ErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable' | 'internal';
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
 
 const statusByKind: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -23,7 +32,11 @@ export class AppError extends Error {
   readonly status: number;
   readonly field: string | undefined;
 
-  constructor(code: `${ErrorKind}:${string}`, message: string, options: { cause?: unknown; field?: string } = {}) {
+  constructor(
+    code: `${ErrorKind}:${string}`,
+    message: string,
+    options: { cause?: unknown; field?: string } = {},
+  ) {
     super(message, { cause: options.cause });
     const [kind, surface] = code.split(':') as [ErrorKind, string];
     this.name = 'AppError';

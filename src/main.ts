@@ -15,7 +15,10 @@ const logger = createLogger(config.logLevel);
 try {
   const app = await createApp(config, logger);
   const server: Server = app.express.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, host: config.host }, `Anxin listening on http://localhost:${config.port}`);
+    logger.info(
+      { port: config.port, host: config.host },
+      `Anxin listening on http://localhost:${config.port}`,
+    );
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -4,7 +4,15 @@ import * as OpenCC from 'opencc-js';
 import { loadConfig } from '../config.js';
 import { BigramBaseline } from '../evaluation/bigramBaseline.js';
 import { loadEvalSets, retrievalCases } from '../evaluation/evalSet.js';
-import { calibrationError, firstHit, languageOf, rankedTopics, type Scored, type Summary, summarize } from '../evaluation/metrics.js';
+import {
+  calibrationError,
+  firstHit,
+  languageOf,
+  rankedTopics,
+  type Scored,
+  type Summary,
+  summarize,
+} from '../evaluation/metrics.js';
 import { openKnowledge } from '../knowledge/openKnowledge.js';
 import { progress } from './progress.js';
 
@@ -28,50 +36,88 @@ for (const c of selected) {
   const result = await knowledge.search(c.text, { locale: c.locale, limit: 5 });
   const topics = rankedTopics(result.hits.map((h) => h.article));
   const language = languageOf(c.text, toSimplified);
-  ours.push({ id: c.id, text: c.text, got: topics, rank: firstHit(topics, c.expect.topics_any), confidence: result.confidence, expected: c.expect.topics_any, language });
+  ours.push({
+    id: c.id,
+    text: c.text,
+    got: topics,
+    rank: firstHit(topics, c.expect.topics_any),
+    confidence: result.confidence,
+    expected: c.expect.topics_any,
+    language,
+  });
   const baseline = new BigramBaseline(knowledge.articles(result.locale));
-  base.push({ rank: firstHit(rankedTopics(baseline.rank(c.text)), c.expect.topics_any), confidence: 0, expected: c.expect.topics_any, language });
+  base.push({
+    rank: firstHit(rankedTopics(baseline.rank(c.text)), c.expect.topics_any),
+    confidence: 0,
+    expected: c.expect.topics_any,
+    language,
+  });
   bar.tick();
 }
 bar.done();
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const line = (name: string, s: Summary) => `${name.padEnd(22)} n=${String(s.n).padStart(3)}  top-1 ${pct(s.top1).padStart(6)}  top-3 ${pct(s.top3).padStart(6)}  MRR ${s.mrr.toFixed(3)}`;
+const line = (name: string, s: Summary) =>
+  `${name.padEnd(22)} n=${String(s.n).padStart(3)}  top-1 ${pct(s.top1).padStart(6)}  top-3 ${pct(s.top3).padStart(6)}  MRR ${s.mrr.toFixed(3)}`;
 const hybrid = summarize(ours);
 const baseline = summarize(base);
 console.log(line('hybrid (ours)', hybrid));
 console.log(line('bigram BM25 baseline', baseline));
 console.log(`top-1 gain over baseline: ${((hybrid.top1 - baseline.top1) * 100).toFixed(1)} points`);
-for (const lang of ['zh-Hans', 'zh-Hant', 'en']) console.log(line(`  ${lang}`, summarize(ours.filter((r) => r.language === lang))));
+for (const lang of ['zh-Hans', 'zh-Hant', 'en'])
+  console.log(line(`  ${lang}`, summarize(ours.filter((r) => r.language === lang))));
 const calibration = calibrationError(ours);
-console.log(`confidence calibration: ECE ${calibration.ece.toFixed(3)} (${calibration.bins.map((b) => `${b.from.toFixed(1)}:${b.n}→${pct(b.accuracy)}`).join(' ')})`);
+console.log(
+  `confidence calibration: ECE ${calibration.ece.toFixed(3)} (${calibration.bins.map((b) => `${b.from.toFixed(1)}:${b.n}→${pct(b.accuracy)}`).join(' ')})`,
+);
 
 const missesByTopic: Record<string, Array<{ id: string; text: string; got: string[] }>> = {};
 for (const r of ours.filter((x) => x.rank !== 1)) {
-  for (const t of r.expected) (missesByTopic[t] ??= []).push({ id: r.id, text: r.text, got: r.got.slice(0, 3) });
+  for (const t of r.expected) {
+    const list = missesByTopic[t] ?? [];
+    list.push({ id: r.id, text: r.text, got: r.got.slice(0, 3) });
+    missesByTopic[t] = list;
+  }
 }
 const misses = ours.filter((r) => r.rank === 0 || r.rank > 3);
 if (misses.length) {
   console.log(`misses outside the top 3 (${misses.length}):`);
-  for (const m of misses) console.log(`  ${m.id} [${m.expected.join('|')}] got [${m.got.slice(0, 3).join(', ')}]  ${m.text.slice(0, 50)}`);
+  for (const m of misses)
+    console.log(
+      `  ${m.id} [${m.expected.join('|')}] got [${m.got.slice(0, 3).join(', ')}]  ${m.text.slice(0, 50)}`,
+    );
 }
 console.log('top-1 misses per expected topic:');
-for (const [t, list] of Object.entries(missesByTopic).sort((a, b) => b[1].length - a[1].length)) console.log(`  ${t.padEnd(28)} ${list.length}`);
+for (const [t, list] of Object.entries(missesByTopic).sort((a, b) => b[1].length - a[1].length))
+  console.log(`  ${t.padEnd(28)} ${list.length}`);
 
 mkdirSync(path.dirname(reportFile), { recursive: true });
-writeFileSync(reportFile, JSON.stringify({ at: new Date().toISOString(), hybrid, baseline, calibration, missesByTopic, cases: ours }, null, 2));
+writeFileSync(
+  reportFile,
+  JSON.stringify(
+    { at: new Date().toISOString(), hybrid, baseline, calibration, missesByTopic, cases: ours },
+    null,
+    2,
+  ),
+);
 console.log(`report: ${reportFile}`);
 
 const ratchet = JSON.parse(readFileSync(ratchetFile, 'utf8')) as { top1: number; top3: number };
 if (args.has('--update-ratchet')) {
-  writeFileSync(ratchetFile, `${JSON.stringify({ top1: Math.floor(hybrid.top1 * 1000) / 1000, top3: Math.floor(hybrid.top3 * 1000) / 1000 }, null, 2)}\n`);
+  writeFileSync(
+    ratchetFile,
+    `${JSON.stringify({ top1: Math.floor(hybrid.top1 * 1000) / 1000, top3: Math.floor(hybrid.top3 * 1000) / 1000 }, null, 2)}\n`,
+  );
   console.log(`ratchet updated: ${ratchetFile}`);
 }
 if (args.has('--ci')) {
   const failures: string[] = [];
-  if (hybrid.top3 < ratchet.top3) failures.push(`top-3 ${pct(hybrid.top3)} fell below the ratchet ${pct(ratchet.top3)}`);
-  if (hybrid.top1 < ratchet.top1) failures.push(`top-1 ${pct(hybrid.top1)} fell below the ratchet ${pct(ratchet.top1)}`);
-  if (hybrid.top1 - baseline.top1 < 0.1) failures.push('top-1 is less than 10 points above the bigram baseline');
+  if (hybrid.top3 < ratchet.top3)
+    failures.push(`top-3 ${pct(hybrid.top3)} fell below the ratchet ${pct(ratchet.top3)}`);
+  if (hybrid.top1 < ratchet.top1)
+    failures.push(`top-1 ${pct(hybrid.top1)} fell below the ratchet ${pct(ratchet.top1)}`);
+  if (hybrid.top1 - baseline.top1 < 0.1)
+    failures.push('top-1 is less than 10 points above the bigram baseline');
   if (failures.length) {
     for (const f of failures) console.error(`eval: ${f}`);
     process.exit(1);

@@ -16,10 +16,14 @@ export class BigramBaseline {
   private readonly bm25: Bm25;
 
   constructor(private readonly articles: readonly Article[]) {
-    this.bm25 = new Bm25(articles.map((a) => bigrams([a.title, ...a.questions, a.summary, a.body].join('\n'))));
+    this.bm25 = new Bm25(
+      articles.map((a) => bigrams([a.title, ...a.questions, a.summary, a.body].join('\n'))),
+    );
   }
 
   rank(query: string): Article[] {
-    return [...this.bm25.search(bigrams(query))].sort((a, b) => b[1] - a[1]).map(([i]) => this.articles[i] as Article);
+    return [...this.bm25.search(bigrams(query))]
+      .sort((a, b) => b[1] - a[1])
+      .map(([i]) => this.articles[i] as Article);
   }
 }

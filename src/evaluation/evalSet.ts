@@ -23,7 +23,9 @@ export type EvalCase = z.infer<typeof evalCaseSchema> & { file: string; line: nu
 export function loadEvalSets(dir: string): { cases: EvalCase[]; problems: string[] } {
   const cases: EvalCase[] = [];
   const problems: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const file = path.join(dir, name);
     readFileSync(file, 'utf8')
       .split('\n')
@@ -32,7 +34,10 @@ export function loadEvalSets(dir: string): { cases: EvalCase[]; problems: string
         try {
           const parsed = evalCaseSchema.safeParse(JSON.parse(raw));
           if (parsed.success) cases.push({ ...parsed.data, file, line: i + 1 });
-          else problems.push(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+          else
+            problems.push(
+              `${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+            );
         } catch (err) {
           problems.push(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
         }
@@ -41,11 +46,18 @@ export function loadEvalSets(dir: string): { cases: EvalCase[]; problems: string
   return { cases, problems };
 }
 
-/** The cases a retriever alone can be judged on: single questions and the first turn of each conversation. */
+/** Intents whose topic the conversation engine sets by rule (a person, a crisis), not by retrieval. */
+const TRIAGE_ONLY = new Set(['distress', 'request-human', 'greeting', 'thanks-bye', 'out-of-scope']);
+
+/**
+ * The cases a retriever alone can be judged on: single questions and the first turn of each
+ * conversation, leaving out turns whose topic triage decides (asking for a person, distress).
+ */
 export function retrievalCases(cases: readonly EvalCase[]): EvalCase[] {
   const seen = new Set<string>();
   return cases.filter((c) => {
     if (!c.expect.topics_any.length) return false;
+    if (c.expect.intent_any.length && c.expect.intent_any.every((i) => TRIAGE_ONLY.has(i))) return false;
     if (!c.conversation) return true;
     const key = `${c.file}|${c.conversation}`;
     if (seen.has(key)) return false;

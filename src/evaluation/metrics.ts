@@ -26,7 +26,10 @@ export function summarize(rows: readonly Scored[]): Summary {
 }
 
 /** Expected calibration error over 10 bins: how far confidence is from the top-1 hit rate. */
-export function calibrationError(rows: readonly Scored[]): { ece: number; bins: Array<{ from: number; n: number; confidence: number; accuracy: number }> } {
+export function calibrationError(rows: readonly Scored[]): {
+  ece: number;
+  bins: Array<{ from: number; n: number; confidence: number; accuracy: number }>;
+} {
   const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, n: 0, confidence: 0, accuracy: 0 }));
   for (const r of rows) {
     const b = bins[Math.min(9, Math.floor(r.confidence * 10))] as (typeof bins)[number];

@@ -13,9 +13,13 @@ export function healthRouter(checks: readonly ReadinessCheck[]): Router {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const results = await Promise.all(checks.map(async (c) => ({ name: c.name, ready: await Promise.resolve(c.ready()).catch(() => false) })));
+    const results = await Promise.all(
+      checks.map(async (c) => ({ name: c.name, ready: await Promise.resolve(c.ready()).catch(() => false) })),
+    );
     const failing = results.filter((r) => !r.ready).map((r) => r.name);
-    res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unavailable' : 'ready', failing });
+    res
+      .status(failing.length ? 503 : 200)
+      .json({ status: failing.length ? 'unavailable' : 'ready', failing });
   });
   return router;
 }

@@ -52,7 +52,9 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 export function parseArticle(text: string, file: string): { article?: Article; problems: Problem[] } {
   const m = FRONT_MATTER.exec(text);
   if (!m || m[1] === undefined)
-    return { problems: [{ file, line: 1, message: 'front matter missing: the file must start with a --- block' }] };
+    return {
+      problems: [{ file, line: 1, message: 'front matter missing: the file must start with a --- block' }],
+    };
   const yaml = parseYamlSource(m[1], file, 2);
   if (yaml.problems.length) return { problems: yaml.problems };
   const parsed = frontMatterSchema.safeParse(yaml.value);
@@ -69,7 +71,10 @@ export function parseArticle(text: string, file: string): { article?: Article; p
   const body = text.slice(m[0].length);
   const sections = splitSections(body, bodyLine);
   const steps = numberedItems(sections[0]?.text ?? '');
-  return { article: { ...parsed.data, file, body, bodyLine, sections, steps, lineOf: yaml.lineOf }, problems: [] };
+  return {
+    article: { ...parsed.data, file, body, bodyLine, sections, steps, lineOf: yaml.lineOf },
+    problems: [],
+  };
 }
 
 function splitSections(body: string, firstLine: number): Section[] {

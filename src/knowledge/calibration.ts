@@ -31,14 +31,27 @@ export function confidence(hits: readonly ArticleHit[], model: Calibration): num
  * Features are standardised while fitting (so it converges) and the weights folded back after;
  * a little L2 keeps a small corpus from pushing it to certainty.
  */
-export function fitCalibration(samples: Array<{ features: number[]; correct: boolean }>, iterations = 4000, rate = 0.3): Calibration {
+export function fitCalibration(
+  samples: Array<{ features: number[]; correct: boolean }>,
+  iterations = 4000,
+  rate = 0.3,
+): Calibration {
   const dims = samples[0]?.features.length ?? 3;
   const positives = samples.filter((s) => s.correct).length;
   if (positives === 0 || positives === samples.length) {
-    return { weights: new Array<number>(dims).fill(0), bias: Math.log((positives + 1) / (samples.length - positives + 1)) };
+    return {
+      weights: new Array<number>(dims).fill(0),
+      bias: Math.log((positives + 1) / (samples.length - positives + 1)),
+    };
   }
-  const mean = Array.from({ length: dims }, (_, i) => samples.reduce((s, x) => s + (x.features[i] ?? 0), 0) / samples.length);
-  const std = mean.map((m, i) => Math.sqrt(samples.reduce((s, x) => s + ((x.features[i] ?? 0) - m) ** 2, 0) / samples.length) || 1);
+  const mean = Array.from(
+    { length: dims },
+    (_, i) => samples.reduce((s, x) => s + (x.features[i] ?? 0), 0) / samples.length,
+  );
+  const std = mean.map(
+    (m, i) =>
+      Math.sqrt(samples.reduce((s, x) => s + ((x.features[i] ?? 0) - m) ** 2, 0) / samples.length) || 1,
+  );
   const xs = samples.map((s) => s.features.map((f, i) => (f - (mean[i] ?? 0)) / (std[i] ?? 1)));
   const w = new Array<number>(dims).fill(0);
   let b = 0;
@@ -47,7 +60,8 @@ export function fitCalibration(samples: Array<{ features: number[]; correct: boo
     const grad = new Array<number>(dims).fill(0);
     let gBias = 0;
     xs.forEach((x, k) => {
-      const err = sigmoid(b + w.reduce((s, wi, i) => s + wi * (x[i] ?? 0), 0)) - (samples[k]?.correct ? 1 : 0);
+      const err =
+        sigmoid(b + w.reduce((s, wi, i) => s + wi * (x[i] ?? 0), 0)) - (samples[k]?.correct ? 1 : 0);
       x.forEach((xi, i) => {
         grad[i] = (grad[i] ?? 0) + err * xi;
       });

@@ -28,7 +28,12 @@ export function checkContent(content: Content): Problem[] {
 
   for (const a of content.articles) {
     const expectedFile = `${a.locale}/${a.id}.md`;
-    if (!a.file.replaceAll('\\', '/').endsWith(expectedFile)) add(a, ['id'], `id "${a.id}" / locale "${a.locale}" do not match the file name (expected …/${expectedFile})`);
+    if (!a.file.replaceAll('\\', '/').endsWith(expectedFile))
+      add(
+        a,
+        ['id'],
+        `id "${a.id}" / locale "${a.locale}" do not match the file name (expected …/${expectedFile})`,
+      );
     a.topics.forEach((t, i) => {
       if (!topicIds.has(t)) add(a, ['topics', i], `topics: unknown topic id "${t}" (see taxonomy.json)`);
     });
@@ -44,7 +49,12 @@ export function checkContent(content: Content): Problem[] {
       seen.add(n);
     });
   }
-  problems.push(...duplicateQuestions(content.articles), ...pairing(content), ...coverage(content), ...intentIds(content));
+  problems.push(
+    ...duplicateQuestions(content.articles),
+    ...pairing(content),
+    ...coverage(content),
+    ...intentIds(content),
+  );
   return problems;
 }
 
@@ -53,10 +63,21 @@ type Add = (a: Article, path: (string | number)[], message: string, line?: numbe
 function checkBody(a: Article, content: Content, add: Add, directoryValues: string[]): void {
   const headings = a.sections.map((s) => s.heading);
   HEADINGS[a.locale].forEach((h, i) => {
-    if (headings[i] !== h) add(a, [], `body: section ${i + 1} must be "## ${h}" (found ${headings[i] ? `"## ${headings[i]}"` : 'nothing'})`, a.bodyLine);
+    if (headings[i] !== h)
+      add(
+        a,
+        [],
+        `body: section ${i + 1} must be "## ${h}" (found ${headings[i] ? `"## ${headings[i]}"` : 'nothing'})`,
+        a.bodyLine,
+      );
   });
   if (a.steps.length < 2 || a.steps.length > 4)
-    add(a, [], `body: the first section needs 2–4 numbered steps (found ${a.steps.length})`, a.sections[0]?.line ?? a.bodyLine);
+    add(
+      a,
+      [],
+      `body: the first section needs 2–4 numbered steps (found ${a.steps.length})`,
+      a.sections[0]?.line ?? a.bodyLine,
+    );
   const texts: Array<{ text: string; line: number; path: string[] }> = [
     { text: a.title, line: a.lineOf(['title']), path: ['title'] },
     { text: a.summary, line: a.lineOf(['summary']), path: ['summary'] },
@@ -65,14 +86,26 @@ function checkBody(a: Article, content: Content, add: Add, directoryValues: stri
   for (const { text, line } of texts) {
     for (const m of text.matchAll(TEMPLATE_REF)) {
       const [ref, kind, id] = m as unknown as [string, string, string];
-      if (kind === 'channel' && !content.directory.get(id)) add(a, [], `unknown directory reference ${ref} (not in directory.yaml)`, line);
-      else if (kind === 'bank' && !(BANK_FIELDS as readonly string[]).includes(id)) add(a, [], `unknown bank field ${ref} (name, hotline or app)`, line);
-      else if (kind !== 'channel' && kind !== 'bank') add(a, [], `unknown reference ${ref} (use {{channel:id}} or {{bank:field}})`, line);
+      if (kind === 'channel' && !content.directory.get(id))
+        add(a, [], `unknown directory reference ${ref} (not in directory.yaml)`, line);
+      else if (kind === 'bank' && !(BANK_FIELDS as readonly string[]).includes(id))
+        add(a, [], `unknown bank field ${ref} (name, hotline or app)`, line);
+      else if (kind !== 'channel' && kind !== 'bank')
+        add(a, [], `unknown reference ${ref} (use {{channel:id}} or {{bank:field}})`, line);
     }
     const plain = text.replace(TEMPLATE_REF, ' ');
-    if (/\{\{|\}\}/.test(plain)) add(a, [], 'malformed reference: use {{channel:id}} or {{bank:field}}', line);
-    const raw = RAW_CONTACT.exec(plain) ?? directoryValues.map((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).exec(plain)).find(Boolean);
-    if (raw) add(a, [], `"${raw[0]}" is typed in: write numbers and links as {{channel:id}} from directory.yaml`, line);
+    if (/\{\{|\}\}/.test(plain))
+      add(a, [], 'malformed reference: use {{channel:id}} or {{bank:field}}', line);
+    const raw =
+      RAW_CONTACT.exec(plain) ??
+      directoryValues.map((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).exec(plain)).find(Boolean);
+    if (raw)
+      add(
+        a,
+        [],
+        `"${raw[0]}" is typed in: write numbers and links as {{channel:id}} from directory.yaml`,
+        line,
+      );
   }
 }
 
@@ -83,7 +116,12 @@ function duplicateQuestions(articles: Article[]): Problem[] {
     a.questions.forEach((q, i) => {
       const key = `${a.locale}|${normalize(q)}`;
       const first = owner.get(key);
-      if (first && first !== a) problems.push({ file: a.file, line: a.lineOf(['questions', i]), message: `questions: "${q}" is also a question of ${first.file}` });
+      if (first && first !== a)
+        problems.push({
+          file: a.file,
+          line: a.lineOf(['questions', i]),
+          message: `questions: "${q}" is also a question of ${first.file}`,
+        });
       else owner.set(key, a);
     });
   }
@@ -102,12 +140,22 @@ function pairing(content: Content): Problem[] {
     const present = [...byLocale.values()];
     const first = present[0] as Article;
     for (const locale of LOCALES) {
-      if (!byLocale.has(locale)) problems.push({ file: first.file, line: 1, message: `no ${locale} version: add ${locale}/${id}.md` });
+      if (!byLocale.has(locale))
+        problems.push({ file: first.file, line: 1, message: `no ${locale} version: add ${locale}/${id}.md` });
     }
     for (const other of present.slice(1)) {
-      if (other.topics.join() !== first.topics.join()) problems.push({ file: other.file, line: other.lineOf(['topics']), message: `topics differ from ${first.file}` });
+      if (other.topics.join() !== first.topics.join())
+        problems.push({
+          file: other.file,
+          line: other.lineOf(['topics']),
+          message: `topics differ from ${first.file}`,
+        });
       if ([...other.related].sort().join() !== [...first.related].sort().join())
-        problems.push({ file: other.file, line: other.lineOf(['related']), message: `related differs from ${first.file}` });
+        problems.push({
+          file: other.file,
+          line: other.lineOf(['related']),
+          message: `related differs from ${first.file}`,
+        });
     }
   }
   return problems;
@@ -118,7 +166,12 @@ function coverage(content: Content): Problem[] {
   for (const locale of LOCALES) {
     const covered = new Set(content.articles.filter((a) => a.locale === locale).flatMap((a) => a.topics));
     for (const t of content.taxonomy.topics) {
-      if (!covered.has(t.id)) problems.push({ file: 'content/taxonomy.json', line: 1, message: `topic "${t.id}" has no ${locale} article` });
+      if (!covered.has(t.id))
+        problems.push({
+          file: 'content/taxonomy.json',
+          line: 1,
+          message: `topic "${t.id}" has no ${locale} article`,
+        });
     }
   }
   return problems;
@@ -128,5 +181,9 @@ function intentIds(content: Content): Problem[] {
   const known = new Set(content.taxonomy.intents.map((i) => i.id));
   return Object.keys(content.intents)
     .filter((id) => !known.has(id))
-    .map((id) => ({ file: 'content/intents.yaml', line: 1, message: `intents: unknown intent id "${id}" (see taxonomy.json)` }));
+    .map((id) => ({
+      file: 'content/intents.yaml',
+      line: 1,
+      message: `intents: unknown intent id "${id}" (see taxonomy.json)`,
+    }));
 }

@@ -8,7 +8,12 @@ export type ChunkKind = 'question' | 'title' | 'summary' | 'section';
 export type Chunk = { article: number; kind: ChunkKind; text: string };
 
 /** How much a match on each kind of chunk counts: a customer's question is closer to a question than to prose. */
-export const CHUNK_WEIGHT: Record<ChunkKind, number> = { question: 1, title: 0.95, summary: 0.85, section: 0.75 };
+export const CHUNK_WEIGHT: Record<ChunkKind, number> = {
+  question: 1,
+  title: 0.95,
+  summary: 0.85,
+  section: 0.75,
+};
 
 function plain(markdown: string): string {
   return markdown.replace(/[*_`>#]/g, ' ').replace(/^\s*\d+[.)]\s+/gm, '');
@@ -26,7 +31,8 @@ export function chunkArticles(articles: readonly Article[], directory: Directory
     for (const q of a.questions) chunks.push({ article, kind: 'question', text: q });
     chunks.push({ article, kind: 'title', text: a.title });
     chunks.push({ article, kind: 'summary', text: render(a.summary) });
-    for (const s of a.sections) chunks.push({ article, kind: 'section', text: `${s.heading}\n${render(s.text)}` });
+    for (const s of a.sections)
+      chunks.push({ article, kind: 'section', text: `${s.heading}\n${render(s.text)}` });
   });
   return chunks;
 }

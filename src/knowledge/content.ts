@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type Article, parseArticle } from './article.js';
-import { Directory, directorySchema } from './directory.js';
+import { Directory, type DirectoryEntry, directoryEntrySchema, directoryFileSchema } from './directory.js';
 import { type IntentExamples, intentExamplesSchema } from './intentExamples.js';
 import { LOCALES } from './locale.js';
 import type { Problem } from './problem.js';
@@ -35,9 +35,39 @@ function loadYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: 
   const parsed = schema.safeParse(yaml.value);
   if (parsed.success) return parsed.data;
   for (const i of parsed.error.issues) {
-    problems.push({ file, line: yaml.lineOf(i.path as (string | number)[]), message: `${i.path.join('.')}: ${i.message}` });
+    problems.push({
+      file,
+      line: yaml.lineOf(i.path as (string | number)[]),
+      message: `${i.path.join('.')}: ${i.message}`,
+    });
   }
   return undefined;
+}
+
+function loadDirectory(dir: string, problems: Problem[]): Directory {
+  const file = relative(dir, 'directory.yaml');
+  const yaml = parseYamlSource(readFileSync(path.join(dir, 'directory.yaml'), 'utf8'), file, 1);
+  problems.push(...yaml.problems);
+  const outline = directoryFileSchema.safeParse(yaml.value);
+  if (yaml.problems.length || !outline.success) {
+    if (!yaml.problems.length) problems.push({ file, line: 1, message: 'entries: a list of directory entries is required' });
+    return new Directory([]);
+  }
+  const entries: DirectoryEntry[] = [];
+  outline.data.entries.forEach((raw, i) => {
+    const parsed = directoryEntrySchema.safeParse(raw);
+    if (parsed.success) entries.push(parsed.data);
+    for (const issue of parsed.error?.issues ?? []) {
+      const at = ['entries', i, ...(issue.path as (string | number)[])];
+      problems.push({ file, line: yaml.lineOf(at), message: `${at.join('.')}: ${issue.message}` });
+    }
+  });
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (seen.has(e.id)) problems.push({ file, line: yaml.lineOf(['entries', i, 'id']), message: `entries.${i}.id: "${e.id}" is listed twice` });
+    seen.add(e.id);
+  });
+  return new Directory(entries);
 }
 
 /**
@@ -47,7 +77,7 @@ function loadYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: 
 export function loadContent(dir: string): Content {
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(dir);
-  const directory = new Directory(loadYaml(dir, 'directory.yaml', directorySchema, problems)?.entries ?? []);
+  const directory = loadDirectory(dir, problems);
   const intents = loadYaml(dir, 'intents.yaml', intentExamplesSchema, problems)?.intents ?? {};
   const dictFile = path.join(dir, 'dictionary.txt');
   const dictionary = existsSync(dictFile) ? readFileSync(dictFile, 'utf8') : '';
@@ -55,9 +85,14 @@ export function loadContent(dir: string): Content {
   for (const locale of LOCALES) {
     const localeDir = path.join(dir, locale);
     if (!existsSync(localeDir)) continue;
-    for (const name of readdirSync(localeDir).filter((f) => f.endsWith('.md')).sort()) {
+    for (const name of readdirSync(localeDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const file = relative(dir, path.join(locale, name));
-      const { article, problems: found } = parseArticle(readFileSync(path.join(localeDir, name), 'utf8'), file);
+      const { article, problems: found } = parseArticle(
+        readFileSync(path.join(localeDir, name), 'utf8'),
+        file,
+      );
       problems.push(...found);
       if (article) articles.push(article);
     }

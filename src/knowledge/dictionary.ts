@@ -6,7 +6,12 @@ export function checkDictionary(text: string, file: string): Problem[] {
   text.split('\n').forEach((line, i) => {
     const t = line.trim();
     if (!t || t.startsWith('#')) return;
-    if (!/^\S+ \d+ [a-z]+$/.test(t)) problems.push({ file, line: i + 1, message: `dictionary: "${t}" must be "word frequency tag", e.g. "停息挂账 100000 n"` });
+    if (!/^\S+ \d+ [a-z]+$/.test(t))
+      problems.push({
+        file,
+        line: i + 1,
+        message: `dictionary: "${t}" must be "word frequency tag", e.g. "停息挂账 100000 n"`,
+      });
   });
   return problems;
 }

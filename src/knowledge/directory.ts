@@ -18,16 +18,25 @@ export const directoryEntrySchema = z
   .strict()
   .superRefine((e, ctx) => {
     if (e.kind === 'phone' && !/^[0-9][0-9-]{2,15}$/.test(e.value))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a phone entry needs a number (digits and dashes)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'a phone entry needs a number (digits and dashes)',
+      });
     if (e.kind === 'url' && !/^https:\/\/[a-z0-9.-]+(\/\S*)?$/i.test(e.value))
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'a url entry needs an https:// address' });
   });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
-export const directorySchema = z.object({ entries: z.array(directoryEntrySchema).min(1) }).strict();
+/** The file's outline; each entry is checked on its own so one bad entry does not hide the others. */
+export const directoryFileSchema = z.object({ entries: z.array(z.unknown()).min(1) }).strict();
 
 /** The deploying bank's own details, from configuration; unset means neutral wording. */
-export type BankProfile = { name?: string | undefined; hotline?: string | undefined; appName?: string | undefined };
+export type BankProfile = {
+  name?: string | undefined;
+  hotline?: string | undefined;
+  appName?: string | undefined;
+};
 
 /**
  * The official directory: the only place a number or address the bot may show is written.

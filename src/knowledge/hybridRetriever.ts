@@ -16,7 +16,11 @@ export type ArticleMetadata = {
   confidence: number;
 };
 
-export type HybridRetrieverInput = BaseRetrieverInput & { index: KnowledgeIndex; k?: number; locale?: Locale };
+export type HybridRetrieverInput = BaseRetrieverInput & {
+  index: KnowledgeIndex;
+  k?: number;
+  locale?: Locale;
+};
 
 /**
  * LangChain retriever that fuses the HNSW vector index and BM25 over the curated articles.

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.js';
 
-const perLocale = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().trim().min(1)).min(3)])) as Record<(typeof LOCALES)[number], z.ZodArray<z.ZodString>>).strict();
+const perLocale = z
+  .object(
+    Object.fromEntries(LOCALES.map((l) => [l, z.array(z.string().trim().min(1)).min(3)])) as Record<
+      (typeof LOCALES)[number],
+      z.ZodArray<z.ZodString>
+    >,
+  )
+  .strict();
 
 /** `content/intents.yaml`: example utterances per intent id and locale. */
 export const intentExamplesSchema = z.object({ intents: z.record(z.string(), perLocale) }).strict();

@@ -2,15 +2,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import type { Article } from './article.js';
 import { type Calibration, confidence, confidenceFeatures, fitCalibration } from './calibration.js';
-import { chunkArticles } from './chunks.js';
+import { type Chunk, chunkArticles } from './chunks.js';
 import type { Content } from './content.js';
 import { contentHash } from './contentHash.js';
 import type { EmbeddingsChoice } from './embeddingsProvider.js';
 import { FEATURE_WEIGHTS } from './features.js';
 import { NO_ARTICLE_INTENTS } from './intentExamples.js';
 import { LocalEmbeddings, type LocalEmbeddingsState } from './localEmbeddings.js';
-import { type ArticleHit, LocaleIndex, VECTOR_WEIGHT } from './localeIndex.js';
 import { detectLocale, LOCALES, type Locale } from './locale.js';
+import { type ArticleHit, FUSION, LocaleIndex } from './localeIndex.js';
 import { Tokenizer } from './tokenizer.js';
 import { DEFAULT_HNSW, VectorIndex } from './vectorIndex.js';
 
@@ -29,7 +29,12 @@ type Manifest = {
 /** The answer to a search: ranked articles and how sure the retriever is of the first. */
 export type SearchResult = { locale: Locale; hits: ArticleHit[]; confidence: number };
 
-export type OpenOptions = { content: Content; dataDir: string; embeddings: EmbeddingsChoice; persist?: boolean };
+export type OpenOptions = {
+  content: Content;
+  dataDir: string;
+  embeddings: EmbeddingsChoice;
+  persist?: boolean;
+};
 
 /**
  * The whole knowledge index, one LocaleIndex per locale, persisted under `DATA_DIR/index/<hash>`
@@ -49,20 +54,48 @@ export class KnowledgeIndex {
     const { content, embeddings } = options;
     const tokenizer = new Tokenizer(content.dictionary);
     const embeddingsId = embeddings.kind === 'local' ? LocalEmbeddings.VERSION : embeddings.id;
-    const hash = contentHash(content.dir, [INDEX_VERSION, embeddingsId, DEFAULT_HNSW, FEATURE_WEIGHTS, VECTOR_WEIGHT]);
+    const hash = contentHash(content.dir, [
+      INDEX_VERSION,
+      embeddingsId,
+      DEFAULT_HNSW,
+      FEATURE_WEIGHTS,
+      FUSION,
+    ]);
     const root = path.join(options.dataDir, 'index');
     const dir = path.join(root, hash.slice(0, 16));
-    const articles = new Map(LOCALES.map((l) => [l, content.articles.filter((a) => a.locale === l).sort((a, b) => a.id.localeCompare(b.id))]));
+    const articles = new Map(
+      LOCALES.map((l) => [
+        l,
+        content.articles.filter((a) => a.locale === l).sort((a, b) => a.id.localeCompare(b.id)),
+      ]),
+    );
     const chunks = new Map(LOCALES.map((l) => [l, chunkArticles(articles.get(l) ?? [], content.directory)]));
     const chunkCount = [...chunks.values()].reduce((s, c) => s + c.length, 0);
 
     const manifest = readManifest(dir, hash);
     if (manifest) {
       const embed = embedderFor(embeddings, tokenizer, manifest.local);
-      const byLocale = new Map(
-        LOCALES.map((l) => [l, new LocaleIndex(articles.get(l) ?? [], chunks.get(l) ?? [], VectorIndex.load(path.join(dir, `${l}.hnsw`), manifest.dimensions), tokenizer, embed.query)]),
-      );
-      return new KnowledgeIndex(content, byLocale, manifest.calibration, { hash, source: 'loaded', millis: performance.now() - started, chunks: chunkCount });
+      const byLocale = new Map<Locale, LocaleIndex>();
+      for (const l of LOCALES) {
+        const vectorIndex = VectorIndex.load(path.join(dir, `${l}.hnsw`), manifest.dimensions);
+        byLocale.set(
+          l,
+          new LocaleIndex(
+            articles.get(l) ?? [],
+            chunks.get(l) ?? [],
+            vectorIndex,
+            centroids(chunks.get(l) ?? [], vectorIndex),
+            tokenizer,
+            embed.query,
+          ),
+        );
+      }
+      return new KnowledgeIndex(content, byLocale, manifest.calibration, {
+        hash,
+        source: 'loaded',
+        millis: performance.now() - started,
+        chunks: chunkCount,
+      });
     }
 
     const allTexts = [...chunks.values()].flat().map((c) => c.text);
@@ -77,14 +110,37 @@ export class KnowledgeIndex {
       dimensions = vectors[0]?.length ?? dimensions;
       const vectorIndex = VectorIndex.build(vectors, dimensions);
       vectorIndexes.set(l, vectorIndex);
-      byLocale.set(l, new LocaleIndex(articles.get(l) ?? [], localeChunks, vectorIndex, tokenizer, embed.query));
+      byLocale.set(
+        l,
+        new LocaleIndex(
+          articles.get(l) ?? [],
+          localeChunks,
+          vectorIndex,
+          centroids(localeChunks, vectorIndex),
+          tokenizer,
+          embed.query,
+        ),
+      );
     }
     const calibration = await calibrate(byLocale, content);
     if (options.persist !== false) {
-      const m: Manifest = { version: INDEX_VERSION, hash, embeddingsId, dimensions, calibration, local: local?.state, builtAt: new Date().toISOString() };
+      const m: Manifest = {
+        version: INDEX_VERSION,
+        hash,
+        embeddingsId,
+        dimensions,
+        calibration,
+        local: local?.state,
+        builtAt: new Date().toISOString(),
+      };
       persist(root, dir, m, vectorIndexes);
     }
-    return new KnowledgeIndex(content, byLocale, calibration, { hash, source: 'built', millis: performance.now() - started, chunks: chunkCount });
+    return new KnowledgeIndex(content, byLocale, calibration, {
+      hash,
+      source: 'built',
+      millis: performance.now() - started,
+      chunks: chunkCount,
+    });
   }
 
   /** Articles of one locale (the query's, unless given). */
@@ -100,9 +156,33 @@ export class KnowledgeIndex {
   }
 }
 
-type Embedder = { query: (text: string) => Promise<number[]> | number[]; documents: (texts: string[]) => Promise<number[][]> };
+/** Each article's unit-length mean chunk vector, read back from the index so loading needs no re-embedding. */
+function centroids(chunks: readonly Chunk[], index: VectorIndex): number[][] {
+  const sums: number[][] = [];
+  chunks.forEach((c, label) => {
+    const v = index.vector(label);
+    const sum = sums[c.article] ?? new Array<number>(v.length).fill(0);
+    sums[c.article] = sum;
+    v.forEach((x, i) => {
+      sum[i] = (sum[i] ?? 0) + x;
+    });
+  });
+  return sums.map((sum) => {
+    const norm = Math.sqrt(sum.reduce((s, x) => s + x * x, 0)) || 1;
+    return sum.map((x) => x / norm);
+  });
+}
 
-function embedderFor(choice: EmbeddingsChoice, tokenizer: Tokenizer, state: LocalEmbeddingsState | undefined): Embedder {
+type Embedder = {
+  query: (text: string) => Promise<number[]> | number[];
+  documents: (texts: string[]) => Promise<number[][]>;
+};
+
+function embedderFor(
+  choice: EmbeddingsChoice,
+  tokenizer: Tokenizer,
+  state: LocalEmbeddingsState | undefined,
+): Embedder {
   if (choice.kind === 'plugged') {
     const e = choice.embeddings;
     return { query: (t) => e.embedQuery(t), documents: (ts) => e.embedDocuments(ts) };
@@ -121,7 +201,10 @@ async function calibrate(byLocale: ReadonlyMap<Locale, LocaleIndex>, content: Co
   for (const [locale, index] of byLocale) {
     for (const intent of NO_ARTICLE_INTENTS) {
       for (const text of content.intents[intent]?.[locale] ?? []) {
-        samples.push({ features: confidenceFeatures(await index.search(text, { limit: 2 })), correct: false });
+        samples.push({
+          features: confidenceFeatures(await index.search(text, { limit: 2 })),
+          correct: false,
+        });
       }
     }
     for (const [i, chunk] of index.chunks.entries()) {
@@ -130,11 +213,15 @@ async function calibrate(byLocale: ReadonlyMap<Locale, LocaleIndex>, content: Co
       const asked = index.articles[chunk.article];
       const top = hits[0]?.article;
       // Right when the best article speaks to the question's main topic, as the eval judges it.
-      samples.push({ features: confidenceFeatures(hits), correct: !!asked && !!top && top.topics.includes(asked.topics[0] ?? '') });
+      samples.push({
+        features: confidenceFeatures(hits),
+        correct: !!asked && !!top && top.topics.includes(asked.topics[0] ?? ''),
+      });
     }
   }
   const correct = samples.filter((x) => x.correct).length;
-  process.env.ANXIN_DEBUG_CALIBRATION && console.error(`calibration: ${samples.length} samples, ${correct} correct`);
+  process.env.ANXIN_DEBUG_CALIBRATION &&
+    console.error(`calibration: ${samples.length} samples, ${correct} correct`);
   return fitCalibration(samples);
 }
 
@@ -149,7 +236,12 @@ function readManifest(dir: string, hash: string): Manifest | undefined {
 }
 
 /** Write into a temporary folder and rename, so a crash never leaves a half-written index that looks complete. */
-function persist(root: string, dir: string, manifest: Manifest, vectors: ReadonlyMap<Locale, VectorIndex>): void {
+function persist(
+  root: string,
+  dir: string,
+  manifest: Manifest,
+  vectors: ReadonlyMap<Locale, VectorIndex>,
+): void {
   mkdirSync(root, { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -159,6 +251,7 @@ function persist(root: string, dir: string, manifest: Manifest, vectors: Readonl
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   for (const old of readdirSync(root)) {
-    if (path.join(root, old) !== dir && !old.includes('.tmp-')) rmSync(path.join(root, old), { recursive: true, force: true });
+    if (path.join(root, old) !== dir && !old.includes('.tmp-'))
+      rmSync(path.join(root, old), { recursive: true, force: true });
   }
 }

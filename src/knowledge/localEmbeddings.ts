@@ -3,7 +3,11 @@ import { extractFeatures, type FeatureBag } from './features.js';
 import type { Tokenizer } from './tokenizer.js';
 
 /** What a fitted LocalEmbeddings needs to be rebuilt exactly: its size and the corpus IDF. */
-export type LocalEmbeddingsState = { dimensions: number; documents: number; documentFrequency: Record<string, number> };
+export type LocalEmbeddingsState = {
+  dimensions: number;
+  documents: number;
+  documentFrequency: Record<string, number>;
+};
 
 function fnv1a(text: string, seed: number): number {
   let h = seed >>> 0;
@@ -29,7 +33,9 @@ export class LocalEmbeddings implements EmbeddingsInterface {
     readonly state: LocalEmbeddingsState,
   ) {
     const n = state.documents;
-    this.idf = new Map(Object.entries(state.documentFrequency).map(([f, df]) => [f, Math.log((n + 1) / (df + 1)) + 1]));
+    this.idf = new Map(
+      Object.entries(state.documentFrequency).map(([f, df]) => [f, Math.log((n + 1) / (df + 1)) + 1]),
+    );
     this.unseenIdf = Math.log(n + 1) + 1;
   }
 
@@ -37,7 +43,8 @@ export class LocalEmbeddings implements EmbeddingsInterface {
   static fit(texts: string[], tokenizer: Tokenizer, dimensions = 512): LocalEmbeddings {
     const documentFrequency: Record<string, number> = {};
     for (const t of texts) {
-      for (const f of extractFeatures(t, tokenizer).keys()) documentFrequency[f] = (documentFrequency[f] ?? 0) + 1;
+      for (const f of extractFeatures(t, tokenizer).keys())
+        documentFrequency[f] = (documentFrequency[f] ?? 0) + 1;
     }
     return new LocalEmbeddings(tokenizer, { dimensions, documents: texts.length, documentFrequency });
   }

@@ -4,53 +4,91 @@ import { CHUNK_WEIGHT, type Chunk } from './chunks.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { VectorIndex } from './vectorIndex.js';
 
-/** Weight of the vector side in the fused score (the lexical side gets the rest); tuned with `npm run eval`. */
-export const VECTOR_WEIGHT = 0.6;
+/** How the three signals are fused; tuned on held-out article questions (see `npm run eval`). */
+export type FusionWeights = {
+  vector: number;
+  chunkLexical: number;
+  articleLexical: number;
+  articleVector: number;
+};
+export const FUSION: FusionWeights = {
+  vector: 0.4,
+  chunkLexical: 0.2,
+  articleLexical: 0.4,
+  articleVector: 0,
+};
 const VECTOR_CANDIDATES = 64;
 
-/** One article's evidence for a query. */
-export type ArticleHit = {
-  article: Article;
-  /** Best weighted cosine among the article's chunks, 0..1. */
+/** One article's evidence for a query, each signal in 0..1. */
+export type Signals = {
+  /** Best weighted cosine among the article's chunks. */
   vector: number;
-  /** Best weighted BM25 among the article's chunks, relative to the query's own self-score, 0..1. */
-  lexical: number;
-  /** The fused score the ranking uses. */
-  score: number;
-  /** The chunk that matched best, for explanations. */
-  matched: string;
+  /** Best weighted BM25 among the article's chunks, relative to the query's own self-score. */
+  chunkLexical: number;
+  /** BM25 of the whole article, relative to the best article's (so the best is 1). */
+  articleLexical: number;
+  /** Cosine between the query and the article's centroid (the mean of its chunk vectors). */
+  articleVector: number;
+  /** The chunk that matched best by vector, for explanations (-1 when none). */
+  matched: number;
 };
+
+export type ArticleHit = Signals & { article: Article; score: number; matchedText: string };
 
 export type SearchOptions = { limit?: number; excludeChunk?: number };
 
 /**
- * The articles of one locale with their lexical and vector indexes; ranks articles for a query.
+ * The articles of one locale with their indexes: HNSW over chunk vectors, BM25 over chunks, and
+ * BM25 over whole articles. Ranks articles for a query by fusing the three.
  * @example const hits = await index.search('停息挂账靠谱吗')
  */
 export class LocaleIndex {
-  private readonly bm25: Bm25;
+  private readonly chunkBm25: Bm25;
+  private readonly articleBm25: Bm25;
 
   constructor(
     readonly articles: readonly Article[],
     readonly chunks: readonly Chunk[],
     private readonly vectors: VectorIndex,
+    private readonly centroids: readonly number[][],
     private readonly tokenizer: Tokenizer,
     private readonly embedQuery: (text: string) => Promise<number[]> | number[],
   ) {
-    this.bm25 = new Bm25(chunks.map((c) => tokenizer.words(c.text)));
+    this.chunkBm25 = new Bm25(chunks.map((c) => tokenizer.terms(c.text)));
+    const perArticle = articles.map(() => [] as string[]);
+    chunks.forEach((c, i) => {
+      perArticle[c.article]?.push(...this.chunkTerms(i));
+    });
+    this.articleBm25 = new Bm25(perArticle);
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<ArticleHit[]> {
-    const vector = await this.embedQuery(query);
-    const best = new Map<number, { vector: number; lexical: number; matched: number }>();
+  private chunkTerms(i: number): string[] {
+    return this.tokenizer.terms(this.chunks[i]?.text ?? '');
+  }
+
+  /** Every signal for every article that has any evidence (article index → signals). */
+  async signals(query: string, excludeChunk?: number): Promise<Map<number, Signals>> {
+    const out = new Map<number, Signals>();
     const entry = (article: number) => {
-      let e = best.get(article);
-      if (!e) best.set(article, (e = { vector: 0, lexical: 0, matched: -1 }));
+      const e = out.get(article) ?? {
+        vector: 0,
+        chunkLexical: 0,
+        articleLexical: 0,
+        articleVector: 0,
+        matched: -1,
+      };
+      out.set(article, e);
       return e;
     };
-    for (const { label, similarity } of this.vectors.search(vector, VECTOR_CANDIDATES)) {
+    const queryVector = await this.embedQuery(query);
+    this.centroids.forEach((c, article) => {
+      let dot = 0;
+      for (let i = 0; i < c.length; i++) dot += (c[i] ?? 0) * (queryVector[i] ?? 0);
+      if (dot > 0) entry(article).articleVector = dot;
+    });
+    for (const { label, similarity } of this.vectors.search(queryVector, VECTOR_CANDIDATES)) {
       const chunk = this.chunks[label];
-      if (!chunk || label === options.excludeChunk) continue;
+      if (!chunk || label === excludeChunk) continue;
       const e = entry(chunk.article);
       const s = Math.max(0, similarity) * CHUNK_WEIGHT[chunk.kind];
       if (s > e.vector) {
@@ -58,23 +96,36 @@ export class LocaleIndex {
         e.matched = label;
       }
     }
-    const terms = this.tokenizer.words(query);
-    const lexical = this.bm25.search(terms);
-    const yardstick = this.bm25.selfScore(terms);
-    for (const [label, raw] of lexical) {
+    const terms = this.tokenizer.terms(query);
+    const yardstick = this.chunkBm25.selfScore(terms) || 1;
+    for (const [label, raw] of this.chunkBm25.search(terms)) {
       const chunk = this.chunks[label];
-      if (!chunk || label === options.excludeChunk) continue;
+      if (!chunk || label === excludeChunk) continue;
       const e = entry(chunk.article);
-      e.lexical = Math.max(e.lexical, Math.min(1, (raw * CHUNK_WEIGHT[chunk.kind]) / yardstick));
+      e.chunkLexical = Math.max(e.chunkLexical, Math.min(1, (raw * CHUNK_WEIGHT[chunk.kind]) / yardstick));
     }
+    const articleScores = this.articleBm25.search(terms);
+    const top = Math.max(0, ...articleScores.values());
+    if (top > 0) for (const [article, raw] of articleScores) entry(article).articleLexical = raw / top;
+    return out;
+  }
+
+  async search(
+    query: string,
+    options: SearchOptions = {},
+    weights: FusionWeights = FUSION,
+  ): Promise<ArticleHit[]> {
     const hits: ArticleHit[] = [];
-    for (const [article, e] of best) {
+    for (const [article, s] of await this.signals(query, options.excludeChunk)) {
       hits.push({
+        ...s,
         article: this.articles[article] as Article,
-        vector: e.vector,
-        lexical: e.lexical,
-        score: VECTOR_WEIGHT * e.vector + (1 - VECTOR_WEIGHT) * e.lexical,
-        matched: this.chunks[e.matched]?.text ?? '',
+        score:
+          weights.vector * s.vector +
+          weights.chunkLexical * s.chunkLexical +
+          weights.articleLexical * s.articleLexical +
+          weights.articleVector * s.articleVector,
+        matchedText: this.chunks[s.matched]?.text ?? '',
       });
     }
     hits.sort((a, b) => b.score - a.score);

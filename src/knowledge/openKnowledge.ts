@@ -11,11 +11,17 @@ import { formatProblem } from './problem.js';
  * problem listed, so a broken article never reaches a customer.
  * @example const knowledge = await openKnowledge(config)
  */
-export async function openKnowledge(config: Pick<Config, 'contentDir' | 'dataDir' | 'embeddings'>, persist = true): Promise<KnowledgeIndex> {
+export async function openKnowledge(
+  config: Pick<Config, 'contentDir' | 'dataDir' | 'embeddings'>,
+  persist = true,
+): Promise<KnowledgeIndex> {
   const content = loadContent(config.contentDir);
   const problems = [...content.problems, ...checkContent(content)];
   if (problems.length) {
-    throw new AppError('unavailable:knowledge', `content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    throw new AppError(
+      'unavailable:knowledge',
+      `content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
   const embeddings = await loadEmbeddings(config.embeddings.module, config.embeddings.options);
   return KnowledgeIndex.open({ content, dataDir: config.dataDir, embeddings, persist });

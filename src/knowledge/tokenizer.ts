@@ -4,10 +4,14 @@ import { dictionaryEntries } from './dictionary.js';
 import { normalize } from './normalize.js';
 
 const ZH_STOP = new Set(
-  '的 了 吗 呢 吧 啊 呀 么 嘛 是 我 我们 你 您 他 她 它 这 那 这个 那个 就 都 也 还 在 有 和 与 或 被 把 给 让 对 从 到 要 会 能 可以 怎么 怎样 如何 什么 哪 哪里 为什么 吗 么 一个 一下 现在 然后 但是 可是 请问 想 说 问'.split(' '),
+  '的 了 吗 呢 吧 啊 呀 么 嘛 是 我 我们 你 您 他 她 它 这 那 这个 那个 就 都 也 还 在 有 和 与 或 被 把 给 让 对 从 到 要 会 能 可以 怎么 怎样 如何 什么 哪 哪里 为什么 吗 么 一个 一下 现在 然后 但是 可是 请问 想 说 问'.split(
+    ' ',
+  ),
 );
 const EN_STOP = new Set(
-  'a an the and or but if of to in on at for with by from as is are was were be been being am i me my we our you your he she it its they them their this that these those do does did can could should would will shall may might must have has had not no so what how why when where which who whom about into than then there here just please any some'.split(' '),
+  'a an the and or but if of to in on at for with by from as is are was were be been being am i me my we our you your he she it its they them their this that these those do does did can could should would will shall may might must have has had not no so what how why when where which who whom about into than then there here just please any some'.split(
+    ' ',
+  ),
 );
 
 /** Strip common English endings so "complaints", "complained" and "complaining" meet. */
@@ -48,5 +52,19 @@ export class Tokenizer {
   /** Normalise then tokenise: what an index and a query both go through. */
   words(text: string): string[] {
     return this.tokens(normalize(text)).map((t) => t.text);
+  }
+
+  /**
+   * Lexical index terms: the words plus Chinese character bigrams, which still match when jieba
+   * cuts a misspelt or unknown phrase differently from the article.
+   */
+  terms(text: string): string[] {
+    const n = normalize(text);
+    const out = this.tokens(n).map((t) => t.text);
+    for (const run of n.match(/\p{Script=Han}{2,}/gu) ?? []) {
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}_`);
+    }
+    return out;
   }
 }

@@ -19,7 +19,12 @@ export class VectorIndex {
 
   static build(vectors: number[][], dimensions: number, params: HnswParams = DEFAULT_HNSW): VectorIndex {
     const hnsw = new HierarchicalNSW('ip', dimensions);
-    hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    hnsw.initIndex({
+      maxElements: Math.max(1, vectors.length),
+      m: params.m,
+      efConstruction: params.efConstruction,
+      randomSeed: 42,
+    });
     vectors.forEach((v, label) => {
       hnsw.addPoint(v, label);
     });
@@ -44,6 +49,11 @@ export class VectorIndex {
 
   setEf(ef: number): void {
     this.hnsw.setEf(ef);
+  }
+
+  /** The stored vector of one label. */
+  vector(label: number): number[] {
+    return this.hnsw.getPoint(label);
   }
 
   /** The k nearest labels with cosine similarity, best first. */

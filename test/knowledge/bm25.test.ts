@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Bm25 } from '../../src/knowledge/bm25.js';
 
 describe('Bm25', () => {
-  const bm25 = new Bm25([['停息挂账', '靠谱'], ['征信修复', '骗局'], ['停息挂账', '银行', '分期', '银行']]);
+  const bm25 = new Bm25([
+    ['停息挂账', '靠谱'],
+    ['征信修复', '骗局'],
+    ['停息挂账', '银行', '分期', '银行'],
+  ]);
 
   it('When a query shares a rare term with one document, then that document ranks first', () => {
     const scores = [...bm25.search(['征信修复'])];

@@ -1,7 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/knowledge/normalize.js';
 import { Tokenizer } from '../../src/knowledge/tokenizer.js';
-import { readFileSync } from 'node:fs';
 
 describe('normalize', () => {
   it('When text has full-width letters, traditional characters and punctuation, then one plain form remains', () => {
@@ -15,7 +15,9 @@ describe('Tokenizer', () => {
   const tokenizer = new Tokenizer(readFileSync('content/dictionary.txt', 'utf8'));
 
   it('When a domain term is typed, then it stays one word thanks to the domain dictionary', () => {
-    expect(tokenizer.words('我想做停息挂账，找代理投诉能减免吗')).toEqual(expect.arrayContaining(['停息挂账', '代理投诉']));
+    expect(tokenizer.words('我想做停息挂账，找代理投诉能减免吗')).toEqual(
+      expect.arrayContaining(['停息挂账', '代理投诉']),
+    );
     expect(tokenizer.words('信用卡可以申请个性化分期吗')).toContain('个性化分期');
   });
 

@@ -6,7 +6,12 @@ import type { Tokenizer } from '../src/knowledge/tokenizer.js';
  * Markov chain trained on its chunks generates new, unique chunks of 8–60 words. Chunks cluster by
  * article (as a large knowledge base clusters by topic) without being copies of each other.
  */
-export function syntheticChunks(chunks: readonly Chunk[], tokenizer: Tokenizer, count: number, random: () => number): string[] {
+export function syntheticChunks(
+  chunks: readonly Chunk[],
+  tokenizer: Tokenizer,
+  count: number,
+  random: () => number,
+): string[] {
   const chains = new Map<number, Map<string, string[]>>();
   for (const c of chunks) {
     const words = ['<s>', ...tokenizer.tokens(c.text.toLowerCase()).map((t) => t.text), '</s>'];

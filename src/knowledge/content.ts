@@ -50,7 +50,8 @@ function loadDirectory(dir: string, problems: Problem[]): Directory {
   problems.push(...yaml.problems);
   const outline = directoryFileSchema.safeParse(yaml.value);
   if (yaml.problems.length || !outline.success) {
-    if (!yaml.problems.length) problems.push({ file, line: 1, message: 'entries: a list of directory entries is required' });
+    if (!yaml.problems.length)
+      problems.push({ file, line: 1, message: 'entries: a list of directory entries is required' });
     return new Directory([]);
   }
   const entries: DirectoryEntry[] = [];
@@ -64,7 +65,12 @@ function loadDirectory(dir: string, problems: Problem[]): Directory {
   });
   const seen = new Set<string>();
   entries.forEach((e, i) => {
-    if (seen.has(e.id)) problems.push({ file, line: yaml.lineOf(['entries', i, 'id']), message: `entries.${i}.id: "${e.id}" is listed twice` });
+    if (seen.has(e.id))
+      problems.push({
+        file,
+        line: yaml.lineOf(['entries', i, 'id']),
+        message: `entries.${i}.id: "${e.id}" is listed twice`,
+      });
     seen.add(e.id);
   });
   return new Directory(entries);

@@ -156,10 +156,11 @@ export class KnowledgeIndex {
   }
 }
 
-/** Each article's unit-length mean chunk vector, read back from the index so loading needs no re-embedding. */
+/** Each article's unit-length mean vector of its questions, title and summary (prose sections blur it), read back from the index so loading needs no re-embedding. */
 function centroids(chunks: readonly Chunk[], index: VectorIndex): number[][] {
   const sums: number[][] = [];
   chunks.forEach((c, label) => {
+    if (c.kind === 'section') return;
     const v = index.vector(label);
     const sum = sums[c.article] ?? new Array<number>(v.length).fill(0);
     sums[c.article] = sum;

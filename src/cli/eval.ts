@@ -116,6 +116,8 @@ if (args.has('--ci')) {
     failures.push(`top-3 ${pct(hybrid.top3)} fell below the ratchet ${pct(ratchet.top3)}`);
   if (hybrid.top1 < ratchet.top1)
     failures.push(`top-1 ${pct(hybrid.top1)} fell below the ratchet ${pct(ratchet.top1)}`);
+  if (hybrid.top3 < 0.95 || hybrid.top1 < 0.85)
+    failures.push('below the targets: top-3 ≥ 95% and top-1 ≥ 85%');
   if (hybrid.top1 - baseline.top1 < 0.1)
     failures.push('top-1 is less than 10 points above the bigram baseline');
   if (failures.length) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -23,5 +24,19 @@ export function contentHash(dir: string, extra: unknown[]): string {
     h.update('\0');
   }
   h.update(JSON.stringify(extra));
+  return h.digest('hex');
+}
+
+/**
+ * A fingerprint of the retrieval code itself (this folder), so that a change to the tokenizer,
+ * the features or the embeddings rebuilds an index built by the old code.
+ */
+export function sourceFingerprint(): string {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir)
+    .filter((n) => /\.[jt]s$/.test(n))
+    .sort())
+    h.update(readFileSync(path.join(dir, f)));
   return h.digest('hex');
 }

@@ -4,7 +4,7 @@ import type { Article } from './article.js';
 import { type Calibration, confidence, confidenceFeatures, fitCalibration } from './calibration.js';
 import { type Chunk, chunkArticles } from './chunks.js';
 import type { Content } from './content.js';
-import { contentHash } from './contentHash.js';
+import { contentHash, sourceFingerprint } from './contentHash.js';
 import type { EmbeddingsChoice } from './embeddingsProvider.js';
 import { FEATURE_WEIGHTS } from './features.js';
 import { NO_ARTICLE_INTENTS } from './intentExamples.js';
@@ -56,6 +56,7 @@ export class KnowledgeIndex {
     const embeddingsId = embeddings.kind === 'local' ? LocalEmbeddings.VERSION : embeddings.id;
     const hash = contentHash(content.dir, [
       INDEX_VERSION,
+      sourceFingerprint(),
       embeddingsId,
       DEFAULT_HNSW,
       FEATURE_WEIGHTS,
@@ -73,23 +74,39 @@ export class KnowledgeIndex {
     const chunkCount = [...chunks.values()].reduce((s, c) => s + c.length, 0);
 
     const manifest = readManifest(dir, hash);
+    const embed = embedderFor(
+      embeddings,
+      tokenizer,
+      manifest?.local ??
+        (embeddings.kind === 'local'
+          ? LocalEmbeddings.fit(
+              [...chunks.values()].flat().map((c) => c.text),
+              tokenizer,
+            ).state
+          : undefined),
+    );
+    const vectorIndexes = new Map<Locale, VectorIndex>();
+    const byLocale = new Map<Locale, LocaleIndex>();
+    for (const l of LOCALES) {
+      const localeChunks = chunks.get(l) ?? [];
+      const vectorIndex = manifest
+        ? VectorIndex.load(path.join(dir, `${l}.hnsw`), manifest.dimensions)
+        : await buildVectors(localeChunks, embed);
+      vectorIndexes.set(l, vectorIndex);
+      const centroidsOf = centroids(localeChunks, vectorIndex);
+      byLocale.set(
+        l,
+        new LocaleIndex(
+          articles.get(l) ?? [],
+          localeChunks,
+          vectorIndex,
+          centroidsOf,
+          tokenizer,
+          embed.query,
+        ),
+      );
+    }
     if (manifest) {
-      const embed = embedderFor(embeddings, tokenizer, manifest.local);
-      const byLocale = new Map<Locale, LocaleIndex>();
-      for (const l of LOCALES) {
-        const vectorIndex = VectorIndex.load(path.join(dir, `${l}.hnsw`), manifest.dimensions);
-        byLocale.set(
-          l,
-          new LocaleIndex(
-            articles.get(l) ?? [],
-            chunks.get(l) ?? [],
-            vectorIndex,
-            centroids(chunks.get(l) ?? [], vectorIndex),
-            tokenizer,
-            embed.query,
-          ),
-        );
-      }
       return new KnowledgeIndex(content, byLocale, manifest.calibration, {
         hash,
         source: 'loaded',
@@ -97,40 +114,15 @@ export class KnowledgeIndex {
         chunks: chunkCount,
       });
     }
-
-    const allTexts = [...chunks.values()].flat().map((c) => c.text);
-    const local = embeddings.kind === 'local' ? LocalEmbeddings.fit(allTexts, tokenizer) : undefined;
-    const embed = embedderFor(embeddings, tokenizer, local?.state);
-    const byLocale = new Map<Locale, LocaleIndex>();
-    const vectorIndexes = new Map<Locale, VectorIndex>();
-    let dimensions = local?.state.dimensions ?? 0;
-    for (const l of LOCALES) {
-      const localeChunks = chunks.get(l) ?? [];
-      const vectors = await embed.documents(localeChunks.map((c) => c.text));
-      dimensions = vectors[0]?.length ?? dimensions;
-      const vectorIndex = VectorIndex.build(vectors, dimensions);
-      vectorIndexes.set(l, vectorIndex);
-      byLocale.set(
-        l,
-        new LocaleIndex(
-          articles.get(l) ?? [],
-          localeChunks,
-          vectorIndex,
-          centroids(localeChunks, vectorIndex),
-          tokenizer,
-          embed.query,
-        ),
-      );
-    }
     const calibration = await calibrate(byLocale, content);
     if (options.persist !== false) {
       const m: Manifest = {
         version: INDEX_VERSION,
         hash,
         embeddingsId,
-        dimensions,
+        dimensions: vectorIndexes.get('zh-CN')?.dimensions ?? 0,
         calibration,
-        local: local?.state,
+        local: embed.state,
         builtAt: new Date().toISOString(),
       };
       persist(root, dir, m, vectorIndexes);
@@ -174,7 +166,14 @@ function centroids(chunks: readonly Chunk[], index: VectorIndex): number[][] {
   });
 }
 
+async function buildVectors(chunks: readonly Chunk[], embed: Embedder): Promise<VectorIndex> {
+  const vectors = await embed.documents(chunks.map((c) => c.text));
+  const dimensions = vectors[0]?.length ?? 1;
+  return VectorIndex.build(vectors, dimensions);
+}
+
 type Embedder = {
+  state?: LocalEmbeddingsState;
   query: (text: string) => Promise<number[]> | number[];
   documents: (texts: string[]) => Promise<number[][]>;
 };
@@ -190,7 +189,11 @@ function embedderFor(
   }
   if (!state) throw new Error('local embeddings need their fitted state');
   const local = new LocalEmbeddings(tokenizer, state);
-  return { query: (t) => local.embed(t), documents: async (ts) => ts.map((t) => local.embed(t)) };
+  return {
+    state,
+    query: (t) => local.embed(t),
+    documents: async (ts) => ts.map((t) => local.embed(t)),
+  };
 }
 
 /**
@@ -220,9 +223,6 @@ async function calibrate(byLocale: ReadonlyMap<Locale, LocaleIndex>, content: Co
       });
     }
   }
-  const correct = samples.filter((x) => x.correct).length;
-  process.env.ANXIN_DEBUG_CALIBRATION &&
-    console.error(`calibration: ${samples.length} samples, ${correct} correct`);
   return fitCalibration(samples);
 }
 

@@ -40,7 +40,7 @@ export class LocalEmbeddings implements EmbeddingsInterface {
   }
 
   /** Learn document frequencies from the corpus, so common words weigh less. */
-  static fit(texts: string[], tokenizer: Tokenizer, dimensions = 512): LocalEmbeddings {
+  static fit(texts: string[], tokenizer: Tokenizer, dimensions = 256): LocalEmbeddings {
     const documentFrequency: Record<string, number> = {};
     for (const t of texts) {
       for (const f of extractFeatures(t, tokenizer).keys())

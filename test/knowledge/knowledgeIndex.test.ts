@@ -119,3 +119,39 @@ describe('HybridRetriever', () => {
     expect(first?.metadata.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('VectorIndex on the real corpus', () => {
+  it('When every eval query is searched, then the HNSW top 10 equal an exact search', async () => {
+    const { LocalEmbeddings } = await import('../../src/knowledge/localEmbeddings.js');
+    const { Tokenizer } = await import('../../src/knowledge/tokenizer.js');
+    const { chunkArticles } = await import('../../src/knowledge/chunks.js');
+    const { VectorIndex } = await import('../../src/knowledge/vectorIndex.js');
+    const { loadEvalSets } = await import('../../src/evaluation/evalSet.js');
+    const content = loadContent('content');
+    const tokenizer = new Tokenizer(content.dictionary);
+    const chunks = chunkArticles(
+      content.articles.filter((a) => a.locale === 'zh-CN'),
+      content.directory,
+    );
+    const embeddings = LocalEmbeddings.fit(
+      chunks.map((c) => c.text),
+      tokenizer,
+    );
+    const vectors = chunks.map((c) => embeddings.embed(c.text));
+    const index = VectorIndex.build(vectors, embeddings.state.dimensions);
+    let found = 0;
+    let total = 0;
+    for (const c of loadEvalSets('test/fixtures/eval').cases.filter((x) => /\p{Script=Han}/u.test(x.text))) {
+      const q = embeddings.embed(c.text);
+      const exact = vectors
+        .map((v, label) => ({ label, s: v.reduce((sum, x, i) => sum + x * (q[i] ?? 0), 0) }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, 10)
+        .map((x) => x.label);
+      const got = new Set(index.search(q, 10).map((h) => h.label));
+      found += exact.filter((l) => got.has(l)).length;
+      total += 10;
+    }
+    expect(found / total).toBeGreaterThanOrEqual(0.99);
+  });
+});

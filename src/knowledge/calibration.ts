@@ -3,9 +3,6 @@ import type { ArticleHit } from './localeIndex.js';
 /** A logistic model from ranking features to the probability that the top article is right. */
 export type Calibration = { weights: number[]; bias: number };
 
-/** Until a calibration is fitted, the fused score itself (clamped) stands in. */
-export const IDENTITY_CALIBRATION: Calibration = { weights: [0, 0, 0], bias: Number.NaN };
-
 /** The features the model reads: best score, its margin over the runner-up, best vector similarity. */
 export function confidenceFeatures(hits: readonly ArticleHit[]): number[] {
   const first = hits[0];
@@ -22,7 +19,6 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 export function confidence(hits: readonly ArticleHit[], model: Calibration): number {
   if (!hits.length) return 0;
   const x = confidenceFeatures(hits);
-  if (Number.isNaN(model.bias)) return Math.min(1, Math.max(0, x[0] ?? 0));
   return sigmoid(model.bias + model.weights.reduce((s, w, i) => s + w * (x[i] ?? 0), 0));
 }
 

@@ -44,12 +44,3 @@ export function renderTemplate(
     throw new Error(`unknown reference {{${kind}:${ref}}}`);
   });
 }
-
-/** The directory ids an article text refers to, in order of first appearance. */
-export function channelRefs(text: string): string[] {
-  const ids: string[] = [];
-  for (const m of text.matchAll(TEMPLATE_REF)) {
-    if (m[1] === 'channel' && m[2] && !ids.includes(m[2])) ids.push(m[2]);
-  }
-  return ids;
-}

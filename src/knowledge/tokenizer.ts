@@ -15,7 +15,7 @@ const EN_STOP = new Set(
 );
 
 /** Strip common English endings so "complaints", "complained" and "complaining" meet. */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length <= 4) return word.replace(/s$/, '');
   return word.replace(/(ies|ing|ed|es|s|ly)$/, (m) => (m === 'ies' ? 'y' : ''));
 }

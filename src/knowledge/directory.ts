@@ -59,8 +59,10 @@ export class Directory {
     return e.kind === 'phone' || e.kind === 'url' ? `${e.name[locale]} ${e.value}` : e.name[locale];
   }
 
-  /** Every phone number and address the directory allows, for the outgoing guardrail. */
+  /** Every phone number and address the directory allows (values, and short numbers inside names), for the outgoing guardrail. */
   allowedValues(): string[] {
-    return this.entries.filter((e) => e.kind === 'phone' || e.kind === 'url').map((e) => e.value);
+    const values = this.entries.filter((e) => e.kind === 'phone' || e.kind === 'url').map((e) => e.value);
+    const inNames = this.entries.flatMap((e) => [...`${e.name['zh-CN']} ${e.name.en}`.matchAll(/\d{3,}/g)].map((m) => m[0]));
+    return [...new Set([...values, ...inNames])];
   }
 }

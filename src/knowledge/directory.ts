@@ -62,7 +62,9 @@ export class Directory {
   /** Every phone number and address the directory allows (values, and short numbers inside names), for the outgoing guardrail. */
   allowedValues(): string[] {
     const values = this.entries.filter((e) => e.kind === 'phone' || e.kind === 'url').map((e) => e.value);
-    const inNames = this.entries.flatMap((e) => [...`${e.name['zh-CN']} ${e.name.en}`.matchAll(/\d{3,}/g)].map((m) => m[0]));
+    const inNames = this.entries.flatMap((e) =>
+      [...`${e.name['zh-CN']} ${e.name.en}`.matchAll(/\d{3,}/g)].map((m) => m[0]),
+    );
     return [...new Set([...values, ...inNames])];
   }
 }

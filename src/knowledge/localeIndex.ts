@@ -30,7 +30,7 @@ export type Signals = {
   chunkLexical: number;
   /** BM25 of the whole article, relative to the best article's (so the best is 1). */
   articleLexical: number;
-  /** Cosine between the query and the article's centroid (the mean of its chunk vectors). */
+  /** Cosine between the query and the article's centroid (the mean vector of its questions, title and summary). */
   articleVector: number;
   /** The chunk that matched best by vector, for explanations (-1 when none). */
   matched: number;
@@ -42,7 +42,7 @@ export type SearchOptions = { limit?: number; excludeChunk?: number };
 
 /**
  * The articles of one locale with their indexes: HNSW over chunk vectors, BM25 over chunks, and
- * BM25 over whole articles. Ranks articles for a query by fusing the three.
+ * BM25 over whole articles, and article centroids. Ranks articles for a query by fusing the four.
  * @example const hits = await index.search('停息挂账靠谱吗')
  */
 export class LocaleIndex {
@@ -57,16 +57,13 @@ export class LocaleIndex {
     private readonly tokenizer: Tokenizer,
     private readonly embedQuery: (text: string) => Promise<number[]> | number[],
   ) {
-    this.chunkBm25 = new Bm25(chunks.map((c) => tokenizer.terms(c.text)));
+    const chunkTerms = chunks.map((c) => tokenizer.terms(c.text));
+    this.chunkBm25 = new Bm25(chunkTerms);
     const perArticle = articles.map(() => [] as string[]);
     chunks.forEach((c, i) => {
-      perArticle[c.article]?.push(...this.chunkTerms(i));
+      perArticle[c.article]?.push(...(chunkTerms[i] ?? []));
     });
     this.articleBm25 = new Bm25(perArticle);
-  }
-
-  private chunkTerms(i: number): string[] {
-    return this.tokenizer.terms(this.chunks[i]?.text ?? '');
   }
 
   /** Every signal for every article that has any evidence (article index → signals). */

@@ -4,7 +4,7 @@ import { dictionaryEntries } from './dictionary.js';
 import { normalize } from './normalize.js';
 
 const ZH_STOP = new Set(
-  '的 了 吗 呢 吧 啊 呀 么 嘛 是 我 我们 你 您 他 她 它 这 那 这个 那个 就 都 也 还 在 有 和 与 或 被 把 给 让 对 从 到 要 会 能 可以 怎么 怎样 如何 什么 哪 哪里 为什么 吗 么 一个 一下 现在 然后 但是 可是 请问 想 说 问 干嘛 干啥 啥 咋 咋办 怎么办 是不是 有没有 能不能 可不可以 会不会 哦 呗 啦 呀 什么样 意思 知道 告诉 帮 帮我 一些 这种 那种 这样 那样 就是 还是 真的 到底'.split(
+  '的 了 吗 呢 吧 啊 呀 么 嘛 是 我 我们 你 您 他 她 它 这 那 这个 那个 就 都 也 还 在 有 和 与 或 被 把 给 让 对 从 到 要 会 能 可以 怎么 怎样 如何 什么 哪 哪里 为什么 一个 一下 现在 然后 但是 可是 请问 想 说 问 干嘛 干啥 啥 咋 咋办 怎么办 是不是 有没有 能不能 可不可以 会不会 哦 呗 啦 什么样 意思 知道 告诉 帮 帮我 一些 这种 那种 这样 那样 就是 还是 真的 到底'.split(
     ' ',
   ),
 );
@@ -25,7 +25,7 @@ export type Token = { text: string; han: boolean };
 
 /**
  * Turns normalised text into words: jieba (with the domain dictionary) for Chinese, stemmed words for English.
- * @example new Tokenizer(domainDictionary).tokens('停息挂账靠谱吗') // [{text:'停息挂账',han:true},{text:'靠谱',han:true}]
+ * @example new Tokenizer(domainDictionary).tokens(normalize('停息挂账靠谱吗')) // [{text:'停息挂账',han:true},{text:'靠谱',han:true}]
  */
 export class Tokenizer {
   private readonly jieba: Jieba;
@@ -49,14 +49,9 @@ export class Tokenizer {
     return out;
   }
 
-  /** Normalise then tokenise: what an index and a query both go through. */
-  words(text: string): string[] {
-    return this.tokens(normalize(text)).map((t) => t.text);
-  }
-
   /**
-   * Lexical index terms: the words plus Chinese character bigrams, which still match when jieba
-   * cuts a misspelt or unknown phrase differently from the article.
+   * Normalise then tokenise, as an index and a query both go: the words plus Chinese character
+   * bigrams, which still match when jieba cuts a misspelt or unknown phrase differently.
    */
   terms(text: string): string[] {
     const n = normalize(text);

@@ -13,6 +13,7 @@ import {
   type Summary,
   summarize,
 } from '../evaluation/metrics.js';
+import { LOCALES } from '../knowledge/locale.js';
 import { openKnowledge } from '../knowledge/openKnowledge.js';
 import { progress } from './progress.js';
 
@@ -29,6 +30,7 @@ if (problems.length) {
 }
 const selected = retrievalCases(cases);
 const knowledge = await openKnowledge(loadConfig(process.env));
+const baselines = new Map(LOCALES.map((l) => [l, new BigramBaseline(knowledge.articles(l))]));
 const bar = progress('eval', selected.length);
 const ours: Array<Scored & { id: string; text: string; got: string[] }> = [];
 const base: Scored[] = [];
@@ -45,7 +47,7 @@ for (const c of selected) {
     expected: c.expect.topics_any,
     language,
   });
-  const baseline = new BigramBaseline(knowledge.articles(result.locale));
+  const baseline = baselines.get(result.locale) as BigramBaseline;
   base.push({
     rank: firstHit(rankedTopics(baseline.rank(c.text)), c.expect.topics_any),
     confidence: 0,

@@ -9,6 +9,18 @@ import { tempContent, tempDir } from '../helpers/tempContent.js';
 
 const local = { kind: 'local' } as const;
 
+let shared: Promise<KnowledgeIndex> | undefined;
+/** One in-memory index of the real content, built once for the tests that only read it. */
+function realIndex(): Promise<KnowledgeIndex> {
+  shared ??= KnowledgeIndex.open({
+    content: loadContent('content'),
+    dataDir: tempDir(),
+    embeddings: local,
+    persist: false,
+  });
+  return shared;
+}
+
 describe('KnowledgeIndex', () => {
   it('When opened twice on the same content, then the second open loads the persisted index and ranks identically', async () => {
     const dataDir = tempDir();
@@ -44,12 +56,7 @@ describe('KnowledgeIndex', () => {
   });
 
   it('When a customer asks in simplified, traditional or English words, then the right article comes first', async () => {
-    const index = await KnowledgeIndex.open({
-      content: loadContent('content'),
-      dataDir: tempDir(),
-      embeddings: local,
-      persist: false,
-    });
+    const index = await realIndex();
     const top = async (q: string) => (await index.search(q)).hits[0]?.article.id;
     expect(await top('停息挂帐真的能办吗')).toBe('debt-relief-scam');
     expect(await top('徵信修復公司說能洗白逾期')).toBe('credit-repair-scam');
@@ -59,12 +66,7 @@ describe('KnowledgeIndex', () => {
   });
 
   it('When the query is off-topic, then confidence is lower than for an on-topic question', async () => {
-    const index = await KnowledgeIndex.open({
-      content: loadContent('content'),
-      dataDir: tempDir(),
-      embeddings: local,
-      persist: false,
-    });
+    const index = await realIndex();
     const onTopic = await index.search('征信上的逾期记录能花钱删掉吗');
     const offTopic = await index.search('明天北京天气怎么样');
     expect(onTopic.confidence).toBeGreaterThan(offTopic.confidence);
@@ -100,12 +102,7 @@ describe('KnowledgeIndex', () => {
 
 describe('HybridRetriever', () => {
   it('When invoked as a LangChain retriever, then it returns Documents with article id, topics, score and confidence', async () => {
-    const index = await KnowledgeIndex.open({
-      content: loadContent('content'),
-      dataDir: tempDir(),
-      embeddings: local,
-      persist: false,
-    });
+    const index = await realIndex();
     const docs = await new HybridRetriever({ index, k: 3 }).invoke('催收员半夜打电话骂人怎么投诉');
     expect(docs).toHaveLength(3);
     const first = docs[0];

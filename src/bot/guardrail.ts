@@ -53,7 +53,8 @@ export class Guardrail {
         RANGE_AFTER.test(after) ||
         RANGE_BEFORE.test(before);
       // Thousands separators (4,500) mark an amount; nobody writes a phone number that way.
-      if (digits.length < 3 || isQuantity || /,\d{3}/.test(m[0]) || /^(19|20)\d{2}$/.test(digits)) continue;
+      const isDate = /^(19|20)\d{2}(-\d{1,2}){0,2}$/.test(m[0].trim());
+      if (digits.length < 3 || isQuantity || isDate || /,\d{3}/.test(m[0])) continue;
       if (!this.numbers.has(digits)) offending.push(m[0].trim());
     }
     return offending.length ? { ok: false, offending } : { ok: true };

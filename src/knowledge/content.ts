@@ -6,6 +6,8 @@ import { Directory, type DirectoryEntry, directoryEntrySchema, directoryFileSche
 import { type IntentExamples, intentExamplesSchema } from './intentExamples.js';
 import { LOCALES } from './locale.js';
 import type { Problem } from './problem.js';
+import { type RedFlag, redFlagsFileSchema } from './redFlags.js';
+import { type Signals, signalsFileSchema } from './signals.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 import { parseYamlSource } from './yamlSource.js';
 
@@ -18,6 +20,10 @@ export type Content = {
   dictionary: string;
   /** Example utterances per intent and locale (`intents.yaml`). */
   intents: IntentExamples;
+  /** Warning signs in a quoted offer (`red-flags.yaml`). */
+  redFlags: RedFlag[];
+  /** Cue lists for triage and dialogs (`signals.yaml`); undefined when the file is broken. */
+  signals: Signals | undefined;
   taxonomy: Taxonomy;
   problems: Problem[];
 };
@@ -29,6 +35,10 @@ function relative(dir: string, file: string): string {
 /** Parse a YAML file of content/ against its schema; problems name the line of the bad field. */
 function loadYaml<T>(dir: string, name: string, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
   const file = relative(dir, name);
+  if (!existsSync(path.join(dir, name))) {
+    problems.push({ file, line: 1, message: 'file missing' });
+    return undefined;
+  }
   const yaml = parseYamlSource(readFileSync(path.join(dir, name), 'utf8'), file, 1);
   problems.push(...yaml.problems);
   if (yaml.problems.length) return undefined;
@@ -85,6 +95,8 @@ export function loadContent(dir: string): Content {
   const taxonomy = loadTaxonomy(dir);
   const directory = loadDirectory(dir, problems);
   const intents = loadYaml(dir, 'intents.yaml', intentExamplesSchema, problems)?.intents ?? {};
+  const redFlags = loadYaml(dir, 'red-flags.yaml', redFlagsFileSchema, problems)?.redFlags ?? [];
+  const signals = loadYaml(dir, 'signals.yaml', signalsFileSchema, problems)?.signals;
   const dictFile = path.join(dir, 'dictionary.txt');
   const dictionary = existsSync(dictFile) ? readFileSync(dictFile, 'utf8') : '';
   const articles: Article[] = [];
@@ -103,5 +115,5 @@ export function loadContent(dir: string): Content {
       if (article) articles.push(article);
     }
   }
-  return { dir, articles, directory, dictionary, intents, taxonomy, problems };
+  return { dir, articles, directory, dictionary, intents, redFlags, signals, taxonomy, problems };
 }

@@ -47,6 +47,8 @@ export class KnowledgeIndex {
     private readonly byLocale: ReadonlyMap<Locale, LocaleIndex>,
     readonly calibration: Calibration,
     readonly info: { hash: string; source: 'built' | 'loaded'; millis: number; chunks: number },
+    /** The domain-aware tokenizer, shared with triage's classifier. */
+    readonly tokenizer: Tokenizer,
   ) {}
 
   static async open(options: OpenOptions): Promise<KnowledgeIndex> {
@@ -107,12 +109,18 @@ export class KnowledgeIndex {
       );
     }
     if (manifest) {
-      return new KnowledgeIndex(content, byLocale, manifest.calibration, {
-        hash,
-        source: 'loaded',
-        millis: performance.now() - started,
-        chunks: chunkCount,
-      });
+      return new KnowledgeIndex(
+        content,
+        byLocale,
+        manifest.calibration,
+        {
+          hash,
+          source: 'loaded',
+          millis: performance.now() - started,
+          chunks: chunkCount,
+        },
+        tokenizer,
+      );
     }
     const calibration = await calibrate(byLocale, content);
     if (options.persist !== false) {
@@ -127,12 +135,18 @@ export class KnowledgeIndex {
       };
       persist(root, dir, m, vectorIndexes);
     }
-    return new KnowledgeIndex(content, byLocale, calibration, {
-      hash,
-      source: 'built',
-      millis: performance.now() - started,
-      chunks: chunkCount,
-    });
+    return new KnowledgeIndex(
+      content,
+      byLocale,
+      calibration,
+      {
+        hash,
+        source: 'built',
+        millis: performance.now() - started,
+        chunks: chunkCount,
+      },
+      tokenizer,
+    );
   }
 
   /** Articles of one locale (the query's, unless given). */

@@ -1,0 +1,43 @@
+import type { Locale } from '../knowledge/locale.js';
+import type { HandoffReason } from './reply.js';
+
+/** One line of the masked transcript kept for handoff. */
+export type TranscriptLine = { role: 'customer' | 'bot' | 'agent'; text: string; at: string };
+
+export type HandoffState = {
+  state: 'queued' | 'accepted' | 'completed' | 'failed';
+  reason: HandoffReason;
+  priority: boolean;
+  requestedAt: string;
+  agentName?: string;
+};
+
+/** What the bot remembers about one conversation, saved through botbuilder Storage. */
+export type ConversationData = {
+  locale?: Locale;
+  /** The last answered question and article: follow-ups continue from here. */
+  context?: { query: string; articleKey: string };
+  /** Low-confidence turns in a row. */
+  misses: number;
+  piiWarned: boolean;
+  handoff?: HandoffState;
+  transcript: TranscriptLine[];
+};
+
+/** How many transcript lines are kept (the handoff summary needs the recent ones). */
+export const TRANSCRIPT_LIMIT = 40;
+
+export function newConversationData(): ConversationData {
+  return { misses: 0, piiWarned: false, transcript: [] };
+}
+
+/** A handoff that is waiting for or held by an agent. */
+export function handoffActive(data: ConversationData): boolean {
+  return data.handoff?.state === 'queued' || data.handoff?.state === 'accepted';
+}
+
+export function remember(data: ConversationData, role: TranscriptLine['role'], text: string): void {
+  data.transcript.push({ role, text, at: new Date().toISOString() });
+  if (data.transcript.length > TRANSCRIPT_LIMIT)
+    data.transcript.splice(0, data.transcript.length - TRANSCRIPT_LIMIT);
+}

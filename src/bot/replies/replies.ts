@@ -1,0 +1,60 @@
+import type { Locale } from '../../knowledge/locale.js';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+/** A button under a reply: `title` is shown, `value` is sent back as the customer's words. */
+export type Action = { title: string; value: string };
+export type HarmKind = 'forge' | 'provoke' | 'malicious-complaint' | 'evade';
+
+/**
+ * Everything the bot says that is not an article, for one locale. `{{channel:id}}` and
+ * `{{bank:field}}` references are rendered from the directory and the configuration.
+ */
+export type Replies = {
+  welcome: string;
+  welcomeActions: Action[];
+  thanks: string;
+  outOfScope: string;
+  outOfScopeActions: Action[];
+  stepsHeading: string;
+  channelsHeading: string;
+  citation(title: string, reviewed: string): string;
+  clarify: string;
+  clarifyAgain: string;
+  talkToPerson: Action;
+  checkHeading: string;
+  flagLine(name: string, explain: string): string;
+  checkVerdict: { many: string; some: string; none: string };
+  checkLawfulPath: string;
+  stopLossIntro: string;
+  refusal: Record<HarmKind, string>;
+  refusalLawfulPath: string;
+  distress: string;
+  frustration: string;
+  handoffQueued: string;
+  handoffPriority: string;
+  handoffPending: string;
+  handoffAccepted(agentName?: string): string;
+  handoffEnded: string;
+  piiWarning: string;
+  report: {
+    askWhere: string;
+    askIdentifiers(platform?: string): string;
+    askDescription: string;
+    saved(reference: string): string;
+    cancelled: string;
+    cancelAction: Action;
+    skipAction: Action;
+    resumeAction: Action;
+    noted(items: string): string;
+  };
+  safeFallback: string;
+  turnError: string;
+};
+
+const BY_LOCALE: Record<Locale, Replies> = { 'zh-CN': zhCN, en };
+
+/** The reply wording of one locale. */
+export function repliesFor(locale: Locale): Replies {
+  return BY_LOCALE[locale];
+}

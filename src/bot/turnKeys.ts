@@ -1,0 +1,9 @@
+/** Keys of what middleware leaves in `context.turnState` for the rest of the turn. */
+export const TURN = {
+  /** The customer's words before masking: only the report dialog reads them (agency identifiers). */
+  rawText: Symbol('anxin.rawText'),
+  piiFound: Symbol('anxin.piiFound'),
+  locale: Symbol('anxin.locale'),
+  triage: Symbol('anxin.triage'),
+  replies: Symbol('anxin.replies'),
+} as const;

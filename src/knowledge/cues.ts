@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from './locale.js';
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A regular expression (JavaScript syntax, no slashes or flags) matched against normalised text. */
+export const cueSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(compiles, { message: 'is not a valid regular expression' })
+  .refine((s) => !new RegExp(s, 'u').test(''), { message: 'matches empty text, so it would match anything' });
+
+/** Cue lists for every locale. */
+export const cuesByLocaleSchema = z
+  .object(
+    Object.fromEntries(LOCALES.map((l) => [l, z.array(cueSchema).min(1)])) as Record<
+      Locale,
+      z.ZodArray<typeof cueSchema>
+    >,
+  )
+  .strict();
+export type CuesByLocale = z.infer<typeof cuesByLocaleSchema>;
+
+/**
+ * Cues of one locale compiled into one expression; `match` returns the first matched text.
+ * @example new CueSet(['定金|押金']).match('先交押金') // '押金'
+ */
+export class CueSet {
+  private readonly pattern: RegExp | undefined;
+
+  constructor(cues: readonly string[]) {
+    this.pattern = cues.length ? new RegExp(cues.map((c) => `(?:${c})`).join('|'), 'u') : undefined;
+  }
+
+  match(normalized: string): string | undefined {
+    return this.pattern?.exec(normalized)?.[0];
+  }
+
+  test(normalized: string): boolean {
+    return this.pattern?.test(normalized) ?? false;
+  }
+}

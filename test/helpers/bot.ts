@@ -1,0 +1,65 @@
+import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { AnxinBot } from '../../src/bot/anxinBot.js';
+import { allowedContacts, buildServices } from '../../src/bot/buildServices.js';
+import type { Services } from '../../src/bot/services.js';
+import { type TurnOutcome, turnOutcome } from '../../src/channels/turnOutcome.js';
+import { loadContent } from '../../src/knowledge/content.js';
+import type { BankProfile } from '../../src/knowledge/directory.js';
+import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex.js';
+import { createLogger } from '../../src/logger.js';
+import { StorageHandoffRequests, StorageReportStore } from '../../src/storage/storageRecords.js';
+import { tempDir } from './tempContent.js';
+
+const indexes = new Map<string, Promise<KnowledgeIndex>>();
+/** One in-memory index per content folder, built once per test file. */
+export function knowledgeOf(contentDir = 'content'): Promise<KnowledgeIndex> {
+  let index = indexes.get(contentDir);
+  if (!index) {
+    index = KnowledgeIndex.open({
+      content: loadContent(contentDir),
+      dataDir: tempDir(),
+      embeddings: { kind: 'local' },
+      persist: false,
+    });
+    indexes.set(contentDir, index);
+  }
+  return index;
+}
+
+export type Said = TurnOutcome & { activities: Partial<Activity>[] };
+
+/**
+ * A fresh conversation with the real bot through botbuilder's TestAdapter; `say` returns what
+ * the bot sent for that turn.
+ */
+export async function conversation(options: { bank?: BankProfile; contentDir?: string } = {}) {
+  const knowledge = await knowledgeOf(options.contentDir);
+  const bank = options.bank ?? {};
+  const services: Services = await buildServices(knowledge, bank);
+  const storage = new MemoryStorage();
+  const reports = new StorageReportStore(storage);
+  const handoffs = new StorageHandoffRequests(storage);
+  const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
+  const bot = new AnxinBot({
+    services,
+    storage,
+    reports,
+    handoffs,
+    allowedContacts: allowedContacts(knowledge, bank),
+    logger,
+  });
+  const adapter = new TestAdapter((context) => bot.run(context));
+  return {
+    adapter,
+    storage,
+    reports,
+    handoffs,
+    logs,
+    async say(text: string, locale?: string): Promise<Said> {
+      await adapter.receiveActivity({ type: 'message', text, ...(locale ? { locale } : {}) });
+      const activities = adapter.activeQueue.splice(0);
+      return { ...turnOutcome(activities), activities };
+    },
+  };
+}

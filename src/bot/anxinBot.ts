@@ -13,7 +13,13 @@ import {
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
 import type { Logger } from '../logger.js';
-import { type ConversationData, handoffActive, newConversationData, remember } from './conversationData.js';
+import {
+  type ConversationData,
+  handoffActive,
+  newConversationData,
+  noteRisk,
+  remember,
+} from './conversationData.js';
 import { Guardrail } from './guardrail.js';
 import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
@@ -174,6 +180,7 @@ export class AnxinBot extends ActivityHandler {
       started = true;
     }
     reply.meta.handoff = handoffActive(data);
+    noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
     const sent = await context.sendActivity(toActivity(reply, text));
     remember(data, 'bot', sent ? text : '');
@@ -186,8 +193,8 @@ export class AnxinBot extends ActivityHandler {
       reason: reply.handoff?.reason ?? 'customer-request',
       priority: reply.handoff?.priority ?? false,
       intent: reply.meta.intent,
-      risk: reply.meta.risk,
-      redFlags: reply.meta.redFlags,
+      risk: data.risk,
+      redFlags: data.redFlags,
       topics: reply.meta.topics,
     };
     const transcript = data.transcript.map((line) => ({

@@ -1,5 +1,5 @@
 import type { Locale } from '../knowledge/locale.js';
-import type { HandoffReason } from './reply.js';
+import type { HandoffReason, Risk } from './reply.js';
 
 /** One line of the masked transcript kept for handoff. */
 export type TranscriptLine = { role: 'customer' | 'bot' | 'agent'; text: string; at: string };
@@ -20,6 +20,9 @@ export type ConversationData = {
   /** Low-confidence turns in a row. */
   misses: number;
   piiWarned: boolean;
+  /** The highest risk seen so far and every red flag found: the agent's case summary. */
+  risk: Risk;
+  redFlags: string[];
   handoff?: HandoffState;
   transcript: TranscriptLine[];
 };
@@ -28,7 +31,7 @@ export type ConversationData = {
 export const TRANSCRIPT_LIMIT = 40;
 
 export function newConversationData(): ConversationData {
-  return { misses: 0, piiWarned: false, transcript: [] };
+  return { misses: 0, piiWarned: false, risk: 'none', redFlags: [], transcript: [] };
 }
 
 /** A handoff that is waiting for or held by an agent. */
@@ -40,4 +43,12 @@ export function remember(data: ConversationData, role: TranscriptLine['role'], t
   data.transcript.push({ role, text, at: new Date().toISOString() });
   if (data.transcript.length > TRANSCRIPT_LIMIT)
     data.transcript.splice(0, data.transcript.length - TRANSCRIPT_LIMIT);
+}
+
+const RISK_ORDER: Risk[] = ['none', 'low', 'medium', 'high'];
+
+/** Fold one turn's risk and red flags into the conversation's. */
+export function noteRisk(data: ConversationData, risk: Risk, redFlags: readonly string[]): void {
+  if (RISK_ORDER.indexOf(risk) > RISK_ORDER.indexOf(data.risk ?? 'none')) data.risk = risk;
+  data.redFlags = [...new Set([...(data.redFlags ?? []), ...redFlags])];
 }

@@ -54,6 +54,7 @@ export function checkContent(content: Content): Problem[] {
     ...pairing(content),
     ...coverage(content),
     ...intentIds(content),
+    ...cueFiles(content),
   );
   return problems;
 }
@@ -186,4 +187,29 @@ function intentIds(content: Content): Problem[] {
       line: 1,
       message: `intents: unknown intent id "${id}" (see taxonomy.json)`,
     }));
+}
+
+/** Red-flag ids are unique; every refusal kind in signals.yaml names an article of each locale. */
+function cueFiles(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const f of content.redFlags) {
+    if (seen.has(f.id))
+      problems.push({
+        file: 'content/red-flags.yaml',
+        line: 1,
+        message: `redFlags: "${f.id}" is defined twice`,
+      });
+    seen.add(f.id);
+  }
+  const ids = new Set(content.articles.map(articleKey));
+  for (const [id, signal] of Object.entries(content.signals ?? {}))
+    for (const locale of LOCALES)
+      if (signal.article && !ids.has(`${locale}/${signal.article}`))
+        problems.push({
+          file: 'content/signals.yaml',
+          line: 1,
+          message: `signals.${id}.article: no article "${signal.article}" in ${locale}`,
+        });
+  return problems;
 }

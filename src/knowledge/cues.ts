@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from './locale.js';
 
-function compiles(source: string): boolean {
+/** Why a cue cannot be used, or undefined when it can. */
+function cueProblem(source: string): string | undefined {
   try {
-    new RegExp(source, 'u');
-    return true;
+    return new RegExp(source, 'u').test('') ? 'matches empty text, so it would match anything' : undefined;
   } catch {
-    return false;
+    return 'is not a valid regular expression';
   }
 }
 
@@ -15,8 +15,10 @@ export const cueSchema = z
   .string()
   .trim()
   .min(1)
-  .refine(compiles, { message: 'is not a valid regular expression' })
-  .refine((s) => !new RegExp(s, 'u').test(''), { message: 'matches empty text, so it would match anything' });
+  .superRefine((s, ctx) => {
+    const problem = cueProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Cue lists for every locale. */
 export const cuesByLocaleSchema = z

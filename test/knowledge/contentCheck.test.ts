@@ -138,4 +138,28 @@ describe('npm run content:check on bad content', () => {
       ),
     );
   });
+
+  it('When a red-flag cue is not a valid regular expression, then red-flags.yaml and its line are named', () => {
+    const c = tempContent();
+    c.edit('red-flags.yaml', (t) => t.replace(/^(\s+cues:\n\s+- ).*$/m, '$1(定金|押金'));
+    expect(problemsOf(c.dir).join('\n')).toMatch(
+      /red-flags\.yaml:\d+: .*cues\.0: is not a valid regular expression/,
+    );
+  });
+
+  it('When signals.yaml lacks a signal or names a missing article, then both are reported', () => {
+    const c = tempContent();
+    c.edit('signals.yaml', (t) =>
+      t
+        .replace('article: forged-documents', 'article: no-such-article')
+        .replace(/^ {2}cancel:\n/m, '  cancelled:\n'),
+    );
+    const problems = problemsOf(c.dir).join('\n');
+    expect(problems).toMatch(/signals\.yaml:\d+: signals/);
+    const again = tempContent();
+    again.edit('signals.yaml', (t) => t.replace('article: forged-documents', 'article: no-such-article'));
+    expect(problemsOf(again.dir).join('\n')).toMatch(
+      /signals\.forge\.article: no article "no-such-article" in zh-CN/,
+    );
+  });
 });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Composer } from '../../src/bot/composer.js';
+import { Guardrail } from '../../src/bot/guardrail.js';
+import { type Replies, repliesFor } from '../../src/bot/replies/replies.js';
+import { loadContent } from '../../src/knowledge/content.js';
+import { LOCALES } from '../../src/knowledge/locale.js';
+
+/** Every string a replies file can produce, functions called with sample arguments. */
+function texts(r: Replies): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'function') out.push(String(v('JB-ABCD-EFGH', '2026-11-24')));
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(r);
+  return out;
+}
+
+describe('Reply wording', () => {
+  const content = loadContent('content');
+  for (const bank of [{}, { name: '示例银行', hotline: '95599', appName: '示例银行App' }])
+    for (const locale of LOCALES)
+      it(`When every ${locale} reply is rendered${'hotline' in bank ? ' with a configured bank' : ''}, then each reference resolves and passes the guardrail`, () => {
+        const composer = new Composer(content.directory, bank);
+        const guardrail = new Guardrail([
+          ...content.directory.allowedValues(),
+          ...('hotline' in bank ? [bank.hotline] : []),
+        ]);
+        for (const text of texts(repliesFor(locale))) {
+          const rendered = composer.render(text, locale);
+          expect(rendered).not.toMatch(/\{\{/);
+          expect(guardrail.check(rendered), rendered).toEqual({ ok: true });
+        }
+      });
+
+  it('When the two locales are compared, then they have the same keys, all filled', () => {
+    const keys = (r: Replies) => Object.keys(r).sort();
+    expect(keys(repliesFor('en'))).toEqual(keys(repliesFor('zh-CN')));
+    for (const locale of LOCALES)
+      for (const t of texts(repliesFor(locale))) expect(t.trim().length).toBeGreaterThan(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
+import { maskPii } from '../bot/pii.js';
 import { loadConfig } from '../config.js';
 import { BigramBaseline } from '../evaluation/bigramBaseline.js';
 import { loadEvalSets, retrievalCases } from '../evaluation/evalSet.js';
@@ -36,7 +37,8 @@ const bar = progress('eval', selected.length);
 const ours: Array<Scored & { id: string; text: string; got: string[] }> = [];
 const base: Scored[] = [];
 for (const c of selected) {
-  const result = await knowledge.search(c.text, { locale: c.locale, limit: 5 });
+  // The bot masks personal data before retrieval; so does the eval.
+  const result = await knowledge.search(maskPii(c.text).text, { locale: c.locale, limit: 5 });
   const topics = rankedTopics(result.hits.map((h) => h.article));
   const language = languageOf(c.text, toSimplified);
   ours.push({

@@ -13,7 +13,7 @@ describe('Handoff', () => {
       intent: 'request-human',
       priority: false,
     });
-    expect((event?.value as { topics: string[] }).topics).toContain('human-agent');
+    expect((event?.value as { topics?: string[] } | undefined)?.topics).toContain('human-agent');
     const transcript = event?.attachments?.[0];
     expect(transcript?.contentType).toBe('application/json');
     const text = JSON.stringify(transcript?.content);

@@ -19,13 +19,17 @@ function texts(r: Replies): string[] {
 
 describe('Reply wording', () => {
   const content = loadContent('content');
-  for (const bank of [{}, { name: '示例银行', hotline: '95599', appName: '示例银行App' }])
+  const banks: { name?: string; hotline?: string; appName?: string }[] = [
+    {},
+    { name: '示例银行', hotline: '95599', appName: '示例银行App' },
+  ];
+  for (const bank of banks)
     for (const locale of LOCALES)
-      it(`When every ${locale} reply is rendered${'hotline' in bank ? ' with a configured bank' : ''}, then each reference resolves and passes the guardrail`, () => {
+      it(`When every ${locale} reply is rendered${bank.hotline ? ' with a configured bank' : ''}, then each reference resolves and passes the guardrail`, () => {
         const composer = new Composer(content.directory, bank);
         const guardrail = new Guardrail([
           ...content.directory.allowedValues(),
-          ...('hotline' in bank ? [bank.hotline] : []),
+          ...(bank.hotline ? [bank.hotline] : []),
         ]);
         for (const text of texts(repliesFor(locale))) {
           const rendered = composer.render(text, locale);

@@ -1,9 +1,6 @@
 import {
-  type Activity,
   ActivityHandler,
-  ActivityTypes,
   ConversationState,
-  EventFactory,
   HandoffEventNames,
   MiddlewareSet,
   type StatePropertyAccessor,
@@ -21,17 +18,19 @@ import {
   remember,
 } from './conversationData.js';
 import { Guardrail } from './guardrail.js';
+import { HandoffStarter } from './handoffStarter.js';
 import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
 import { PiiMiddleware } from './middleware/piiMiddleware.js';
 import { TriageMiddleware } from './middleware/triageMiddleware.js';
 import type { HandoffRequests, ReportStore } from './ports.js';
-import { type Reply, replyText } from './reply.js';
-import { REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
+import { emptyReply, type Reply, replyText } from './reply.js';
+import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
 import { respond } from './respond.js';
 import { articleById, type Services, type Turn } from './services.js';
 import type { TriageResult } from './triage/triage.js';
 import { TURN } from './turnKeys.js';
+import { queueReply, takeReplies, toActivity } from './turnReplies.js';
 import { contextOf } from './useCases/drawOn.js';
 
 export type BotDeps = {
@@ -54,13 +53,15 @@ export class AnxinBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly middleware: MiddlewareSet;
+  private readonly handoffs: HandoffStarter;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.state = new ConversationState(deps.storage);
+    this.handoffs = new HandoffStarter(deps.handoffs);
     this.data = this.state.createProperty<ConversationData>('anxin');
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogs'));
-    this.dialogs.add(new ReportDialog(deps.services, deps.reports, (ctx, reply) => queue(ctx, reply)));
+    this.dialogs.add(new ReportDialog(deps.services, deps.reports, (ctx, reply) => queueReply(ctx, reply)));
     this.middleware = new MiddlewareSet(
       new PiiMiddleware(),
       new GuardrailMiddleware(new Guardrail(deps.allowedContacts), deps.services.composer, deps.logger),
@@ -87,22 +88,10 @@ export class AnxinBot extends ActivityHandler {
     const data = await this.data.get(context, newConversationData());
     data.locale = locale;
     const r = this.deps.services.composer.replies(locale);
-    await this.send(context, data, {
-      locale,
-      paragraphs: [r.welcome],
-      actions: r.welcomeActions,
-      citations: [],
-      meta: {
-        intent: 'greeting',
-        topics: [],
-        articles: [],
-        confidence: 0,
-        risk: 'none',
-        redFlags: [],
-        handoff: false,
-        refused: false,
-      },
-    });
+    const reply = emptyReply(locale, 'greeting');
+    reply.paragraphs.push(r.welcome);
+    reply.actions.push(...r.welcomeActions);
+    await this.send(context, data, reply);
     await this.state.saveChanges(context);
   }
 
@@ -115,35 +104,8 @@ export class AnxinBot extends ActivityHandler {
     const turn: Turn = { text: context.activity.text ?? '', locale, triage, data };
     remember(data, 'customer', turn.text);
 
-    const dc = await this.dialogs.createContext(context);
-    if (dc.activeDialog) {
-      if (triage.cancel) {
-        await dc.cancelAllDialogs();
-        const r = this.deps.services.composer.replies(locale).report;
-        const reply = (await respond(this.deps.services, {
-          ...turn,
-          triage: { ...triage, intent: 'report-agency' },
-        })) as Reply;
-        reply.paragraphs = [r.cancelled];
-        reply.actions = [];
-        reply.citations = [];
-        queue(context, reply);
-      } else if (ReportDialog.interrupts(triage, ReportDialog.step(dc))) {
-        await dc.cancelAllDialogs();
-        queue(context, await respond(this.deps.services, turn));
-      } else {
-        await dc.continueDialog();
-      }
-    } else if (triage.intent === 'report-agency') {
-      const platform = this.deps.services.cues.match('platform', locale, triage.normalized);
-      const report = articleById(this.deps.services, locale, 'report-agency');
-      if (report) turn.data.context = contextOf(report);
-      await dc.beginDialog(REPORT_DIALOG, { locale, ...(platform ? { platform } : {}) });
-    } else {
-      queue(context, await respond(this.deps.services, turn));
-    }
-    const replies = (context.turnState.get(TURN.replies) as Reply[] | undefined) ?? [];
-    const reply = merge(replies, locale, triage);
+    await this.route(context, turn);
+    const reply = takeReplies(context, locale, triage);
     const pii = (context.turnState.get(TURN.piiFound) as string[] | undefined) ?? [];
     if (pii.length && !data.piiWarned) {
       data.piiWarned = true;
@@ -162,6 +124,26 @@ export class AnxinBot extends ActivityHandler {
       },
       'turn',
     );
+  }
+
+  /** A report in progress continues (unless cancelled or interrupted); else the intent's use case. */
+  private async route(context: TurnContext, turn: Turn): Promise<void> {
+    const { services } = this.deps;
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog && turn.triage.cancel) {
+      await dc.cancelAllDialogs();
+      queueReply(context, cancelledReport(services, turn.locale));
+    } else if (dc.activeDialog && !ReportDialog.interrupts(turn.triage, ReportDialog.step(dc))) {
+      await dc.continueDialog();
+    } else if (!dc.activeDialog && turn.triage.intent === 'report-agency') {
+      const platform = services.cues.match('platform', turn.locale, turn.triage.normalized);
+      const report = articleById(services, turn.locale, 'report-agency');
+      if (report) turn.data.context = contextOf(report);
+      await dc.beginDialog(REPORT_DIALOG, { locale: turn.locale, ...(platform ? { platform } : {}) });
+    } else {
+      await dc.cancelAllDialogs();
+      queueReply(context, await respond(services, turn));
+    }
   }
 
   /** Send one reply (and start a handoff when it asks for one). */
@@ -184,95 +166,11 @@ export class AnxinBot extends ActivityHandler {
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
     const sent = await context.sendActivity(toActivity(reply, text));
     remember(data, 'bot', sent ? text : '');
-    if (started) await this.startHandoff(context, data, reply);
-  }
-
-  private async startHandoff(context: TurnContext, data: ConversationData, reply: Reply): Promise<void> {
-    const a = context.activity;
-    const summary = {
-      reason: reply.handoff?.reason ?? 'customer-request',
-      priority: reply.handoff?.priority ?? false,
-      intent: reply.meta.intent,
-      risk: data.risk,
-      redFlags: data.redFlags,
-      topics: reply.meta.topics,
-    };
-    const transcript = data.transcript.map((line) => ({
-      type: ActivityTypes.Message,
-      text: line.text,
-      timestamp: new Date(line.at),
-      from: { id: line.role, name: line.role, role: line.role === 'customer' ? 'user' : 'bot' },
-    })) as Partial<Activity>[];
-    await this.deps.handoffs.request({
-      ...summary,
-      conversationId: a.conversation.id,
-      channel: a.channelId,
-      locale: reply.locale,
-      requestedAt: data.handoff?.requestedAt ?? new Date().toISOString(),
-      transcript: data.transcript.map((l) => ({ ...l })),
-    });
-    await context.sendActivity(
-      EventFactory.createHandoffInitiation(context, summary, { activities: transcript as Activity[] }),
-    );
+    if (started) await this.handoffs.start(context, data, reply);
   }
 
   private async onHandoffStatus(context: TurnContext): Promise<void> {
     const data = await this.data.get(context, newConversationData());
-    const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string };
-    if (!data.handoff || !['accepted', 'completed', 'failed'].includes(value.state ?? '')) return;
-    data.handoff.state = value.state as 'accepted' | 'completed' | 'failed';
-    if (value.agentName) data.handoff.agentName = value.agentName;
+    this.handoffs.status(data, (context.activity.value ?? {}) as Record<string, unknown>);
   }
-}
-
-function queue(context: TurnContext, reply: Reply): void {
-  const replies = (context.turnState.get(TURN.replies) as Reply[] | undefined) ?? [];
-  replies.push(reply);
-  context.turnState.set(TURN.replies, replies);
-}
-
-/** All replies of a turn as one: their paragraphs in order, the last one's buttons and decisions. */
-function merge(replies: Reply[], locale: Locale, triage: TriageResult): Reply {
-  const last = replies[replies.length - 1];
-  if (!last)
-    return {
-      locale,
-      paragraphs: [],
-      actions: [],
-      citations: [],
-      meta: {
-        intent: triage.intent,
-        topics: [],
-        articles: [],
-        confidence: 0,
-        risk: triage.risk,
-        redFlags: [],
-        handoff: false,
-        refused: false,
-      },
-    };
-  return {
-    ...last,
-    paragraphs: replies.flatMap((r) => r.paragraphs),
-    citations: replies.flatMap((r) => r.citations),
-    ...(replies.find((r) => r.handoff)?.handoff ? { handoff: replies.find((r) => r.handoff)?.handoff } : {}),
-  } as Reply;
-}
-
-function toActivity(reply: Reply, text: string): Partial<Activity> {
-  return {
-    type: ActivityTypes.Message,
-    text,
-    textFormat: 'markdown',
-    locale: reply.locale,
-    ...(reply.actions.length
-      ? {
-          suggestedActions: {
-            to: [],
-            actions: reply.actions.map((x) => ({ type: 'imBack', title: x.title, value: x.value })),
-          },
-        }
-      : {}),
-    channelData: { anxin: { ...reply.meta, citations: reply.citations } },
-  };
 }

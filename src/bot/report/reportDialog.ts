@@ -73,12 +73,7 @@ export class ReportDialog extends ComponentDialog {
   }
 
   private reply(locale: Locale, paragraphs: string[], actions: Reply['actions']): Reply {
-    const reply = emptyReply(locale, 'report-agency');
-    const article = articleById(this.s, locale, 'report-agency');
-    drawOn(reply, article ? [article] : [], [], 1);
-    reply.paragraphs.push(...paragraphs.map((p) => this.s.composer.render(p, locale)));
-    reply.actions.push(...actions);
-    return reply;
+    return reportReply(this.s, locale, paragraphs, actions);
   }
 
   private async askWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -144,4 +139,19 @@ export class ReportDialog extends ComponentDialog {
     this.say(step.context, this.reply(v.locale, [r.saved(report.reference)], []));
     return step.endDialog(report.reference);
   }
+}
+
+/** A reply of the report dialog: it draws on the report-agency article. */
+function reportReply(s: Services, locale: Locale, paragraphs: string[], actions: Reply['actions']): Reply {
+  const reply = emptyReply(locale, 'report-agency');
+  const article = articleById(s, locale, 'report-agency');
+  drawOn(reply, article ? [article] : [], [], 1);
+  reply.paragraphs.push(...paragraphs.map((p) => s.composer.render(p, locale)));
+  reply.actions.push(...actions);
+  return reply;
+}
+
+/** What the customer reads when they cancel a report: nothing was kept. */
+export function cancelledReport(s: Services, locale: Locale): Reply {
+  return reportReply(s, locale, [s.composer.replies(locale).report.cancelled], []);
 }

@@ -1,0 +1,50 @@
+import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
+import type { ConversationData, HandoffState } from './conversationData.js';
+import type { HandoffRequests } from './ports.js';
+import type { Reply } from './reply.js';
+
+const STATES: HandoffState['state'][] = ['accepted', 'completed', 'failed'];
+
+/**
+ * Starts a handoff: records the request with its case summary and sends the Bot Framework
+ * `handoff.initiate` event with the masked transcript; follows the hub's `handoff.status`.
+ * @example await handoffs.start(context, data, reply)
+ */
+export class HandoffStarter {
+  constructor(private readonly requests: HandoffRequests) {}
+
+  async start(context: TurnContext, data: ConversationData, reply: Reply): Promise<void> {
+    const a = context.activity;
+    const summary = {
+      reason: reply.handoff?.reason ?? 'customer-request',
+      priority: reply.handoff?.priority ?? false,
+      intent: reply.meta.intent,
+      risk: data.risk,
+      redFlags: data.redFlags,
+      topics: reply.meta.topics,
+    };
+    await this.requests.request({
+      ...summary,
+      conversationId: a.conversation.id,
+      channel: a.channelId,
+      locale: reply.locale,
+      requestedAt: data.handoff?.requestedAt ?? new Date().toISOString(),
+      transcript: data.transcript.map((l) => ({ ...l })),
+    });
+    const activities = data.transcript.map((line) => ({
+      type: ActivityTypes.Message,
+      text: line.text,
+      timestamp: new Date(line.at),
+      from: { id: line.role, name: line.role, role: line.role === 'customer' ? 'user' : 'bot' },
+    })) as Partial<Activity>[] as Activity[];
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, summary, { activities }));
+  }
+
+  /** A hub's status: accepted, completed or failed; anything else is accepted and ignored. */
+  status(data: ConversationData, value: { state?: unknown; agentName?: unknown }): void {
+    const state = STATES.find((s) => s === value.state);
+    if (!data.handoff || !state) return;
+    data.handoff.state = state;
+    if (typeof value.agentName === 'string') data.handoff.agentName = value.agentName.slice(0, 80);
+  }
+}

@@ -21,7 +21,12 @@ const knowledge = await openKnowledge(config);
 const started = performance.now();
 // Logs are produced (their cost is part of a turn) but not printed.
 const sink = new Writable({ write: (_c, _e, done) => done() });
-const { bot } = await createBot(knowledge, config.bank, openStorage(), createLogger('info', sink));
+const { bot } = await createBot(
+  knowledge,
+  config.bank,
+  { storage: openStorage() },
+  createLogger('info', sink),
+);
 const buildMs = performance.now() - started;
 const channel = new InProcessChannel(bot, 'bench');
 const conversations = conversationsOf(loadEvalSets('test/fixtures/eval').cases);

@@ -1,33 +1,136 @@
-import express, { type Express } from 'express';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type Response } from 'express';
+import { createBot } from './bot/createBot.js';
+import { botFrameworkRouter } from './channels/botframework.js';
+import { InProcessChannel } from './channels/inProcess.js';
+import { customerApi } from './channels/web/customerApi.js';
+import { openApiDocument } from './channels/web/openapi.js';
+import { TurnRunner } from './channels/web/turnRunner.js';
 import type { Config } from './config.js';
+import { apiErrorHandler } from './http/apiError.js';
+import { type EventBus, LocalEventBus } from './http/eventBus.js';
 import { healthRouter } from './http/health.js';
+import { KeyedLock } from './http/keyedLock.js';
+import { Metrics } from './http/metrics.js';
+import { RateLimiter } from './http/rateLimiter.js';
+import { cors, securityHeaders } from './http/security.js';
+import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
+import type { Stores } from './storage/ports.js';
+import { openSqliteStores } from './storage/sqlite/openSqliteStores.js';
 
 /** The running application: the express app and what must be closed on shutdown. */
-export type App = { express: Express; knowledge: KnowledgeIndex; close(): Promise<void> };
+export type App = {
+  express: Express;
+  knowledge: KnowledgeIndex;
+  stores: Stores;
+  /** Conversation events (SSE): agent messages and handoff state are published here. */
+  bus: EventBus;
+  /** Waits for turns in flight, ends event streams, closes the stores. */
+  close(): Promise<void>;
+};
+
+/** Limits a deployment may tighten; tests loosen or tighten them to exercise 429. */
+export type AppOptions = {
+  messagesPerMinute?: { perIp: number; perConversation: number };
+  tokenTtlMs?: number;
+  bodyLimit?: string;
+};
+
+const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 
 /**
  * The composition root: the only place that builds infrastructure and wires it together.
  * @example const app = await createApp(loadConfig(process.env), logger)
  */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const knowledge = await openKnowledge(config);
   logger.info(
     {
       articles: knowledge.content.articles.length,
       chunks: knowledge.info.chunks,
       index: knowledge.info.source,
-      millis: Math.round(knowledge.info.millis),
     },
     'knowledge base ready',
   );
+  const stores = openSqliteStores(config.dataDir);
+  const metrics = new Metrics();
+  const { bot } = await createBot(knowledge, config.bank, stores, logger, {
+    onGuardrailReplaced: () => metrics.guardrailReplaced(),
+  });
+  const bus = new LocalEventBus();
+  const locks = new KeyedLock();
+  const runner = new TurnRunner(
+    { web: new InProcessChannel(bot, 'web'), app: new InProcessChannel(bot, 'app') },
+    stores.transcripts,
+    bus,
+    locks,
+    (outcome, ms) => metrics.turn(outcome.intent, ms / 1000, outcome.handoffEvent !== undefined),
+  );
+  const perMinute = options.messagesPerMinute ?? { perIp: 120, perConversation: 30 };
+  const streams = new Set<Response>();
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(healthRouter([{ name: 'knowledge', ready: () => knowledge.info.chunks > 0 }]));
-  app.get('/', (_req, res) => {
-    res.type('text/plain; charset=utf-8').send('Anxin (安心) is running. See /healthz and /readyz.\n');
+  app.set('trust proxy', 'loopback');
+  app.use(metrics.errorCounter());
+  app.use(securityHeaders());
+  app.use(
+    healthRouter([
+      { name: 'knowledge', ready: () => knowledge.info.chunks > 0 },
+      { name: 'store', ready: () => stores.ping() },
+    ]),
+  );
+  app.get('/metrics', metrics.handler());
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
   });
-  return { express: app, knowledge, close: async () => {} };
+  app.use(
+    '/api/v1',
+    cors(config.corsOrigins),
+    customerApi({
+      stores,
+      tokens: new ConversationTokens(
+        tokenSecret(config.dataDir, config.tokenSecret),
+        options.tokenTtlMs ?? 86_400_000,
+      ),
+      bus,
+      runner,
+      streams,
+      limits: {
+        perIp: new RateLimiter(perMinute.perIp, 60_000),
+        perConversation: new RateLimiter(perMinute.perConversation, 60_000),
+      },
+      bodyLimit: options.bodyLimit ?? '16kb',
+    }),
+  );
+  app.use(botFrameworkRouter(bot, config, logger));
+  app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
+  app.use(apiErrorHandler(logger));
+
+  let closed = false;
+  return {
+    express: app,
+    knowledge,
+    stores,
+    bus,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const res of streams) res.end();
+      await locks.drain();
+      await stores.close();
+    },
+  };
+}
+
+/** Listen, resolving with the server once it is bound (port 0 picks a free port). */
+export function listen(app: App, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.express.listen(port, host ?? '127.0.0.1', () => resolve(server));
+    server.once('error', reject);
+  });
 }

@@ -27,6 +27,10 @@ export const configSchema = z.object({
   WECHAT_ENCODING_AES_KEY: optionalText,
   WECHAT_APP_SECRET: optionalText,
   WECHAT_API_BASE: optionalText,
+  TOKEN_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  CORS_ORIGINS: z.string().default('*'),
   EMBEDDINGS_MODULE: optionalText,
   EMBEDDINGS_OPTIONS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +44,15 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   bank: Readonly<{ name: string | undefined; hotline: string | undefined; appName: string | undefined }>;
   embeddings: Readonly<{ module: string | undefined; options: Record<string, unknown> }>;
+  microsoft: Readonly<{
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+  }>;
+  /** Signs conversation tokens; generated into DATA_DIR when unset. */
+  tokenSecret: string | undefined;
+  /** Origins allowed to call the customer API from a browser (`*` for any). */
+  corsOrigins: readonly string[];
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 }>;
 
@@ -80,6 +93,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     bank: Object.freeze({ name: e.BANK_NAME, hotline: e.BANK_HOTLINE, appName: e.BANK_APP_NAME }),
     embeddings: Object.freeze({ module: e.EMBEDDINGS_MODULE, options: parseOptions(e.EMBEDDINGS_OPTIONS) }),
+    microsoft: Object.freeze({
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+    }),
+    tokenSecret: e.TOKEN_SECRET,
+    corsOrigins: Object.freeze(
+      e.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
     logLevel: e.LOG_LEVEL,
   });
 }

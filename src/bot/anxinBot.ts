@@ -41,6 +41,8 @@ export type BotDeps = {
   /** Every value the customer may be shown: the directory's and the bank's own hotline. */
   allowedContacts: string[];
   logger: Logger;
+  /** Told when the guardrail replaces a reply (metrics). */
+  onGuardrailReplaced?: () => void;
 };
 
 /**
@@ -64,7 +66,12 @@ export class AnxinBot extends ActivityHandler {
     this.dialogs.add(new ReportDialog(deps.services, deps.reports, (ctx, reply) => queueReply(ctx, reply)));
     this.middleware = new MiddlewareSet(
       new PiiMiddleware(),
-      new GuardrailMiddleware(new Guardrail(deps.allowedContacts), deps.services.composer, deps.logger),
+      new GuardrailMiddleware(
+        new Guardrail(deps.allowedContacts),
+        deps.services.composer,
+        deps.logger,
+        deps.onGuardrailReplaced,
+      ),
       new HandoffMiddleware(this.data),
       new TriageMiddleware(deps.services.triage, this.data),
     );

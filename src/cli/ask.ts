@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createBot } from '../bot/createBot.js';
@@ -7,7 +10,7 @@ import { loadConfig } from '../config.js';
 import type { Locale } from '../knowledge/locale.js';
 import { openKnowledge } from '../knowledge/openKnowledge.js';
 import { createLogger } from '../logger.js';
-import { openStorage } from '../storage/openStorage.js';
+import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
 
 /** One input line of CONTRACT §1. zh-TW (and bare "zh") text is answered as Chinese. */
 const inputLine = z.object({
@@ -24,7 +27,11 @@ const config = loadConfig(process.env);
 // Logs go to stderr: stdout carries answers only.
 const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
 const knowledge = await openKnowledge(config);
-const { bot } = await createBot(knowledge, config.bank, openStorage(), logger);
+// The embedded default store, in a temporary folder removed at exit (CONTRACT §1).
+const storeDir = mkdtempSync(path.join(os.tmpdir(), 'anxin-ask-'));
+const stores = openSqliteStores(storeDir);
+process.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
+const { bot } = await createBot(knowledge, config.bank, stores, logger);
 const channel = new InProcessChannel(bot, 'cli');
 const jsonl = process.argv.includes('--jsonl');
 
@@ -81,3 +88,5 @@ if (jsonl) {
       `${o.redFlags.length ? ` · red flags ${o.redFlags.join(', ')}` : ''}${o.handoff ? ' · handoff' : ''}${o.refused ? ' · refused' : ''}`,
   );
 }
+
+await stores.close();

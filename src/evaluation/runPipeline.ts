@@ -31,7 +31,7 @@ export async function runPipeline(
   });
   const { storage, dump } = inspectableStorage();
   const bank = {};
-  const { bot } = await createBot(knowledge, bank, storage, createLogger('info', sink));
+  const { bot } = await createBot(knowledge, bank, { storage }, createLogger('info', sink));
   const channel = new InProcessChannel(bot, 'eval');
   const guardrail = new Guardrail(allowedContacts(knowledge, bank));
   const judged: JudgedTurn[] = [];

@@ -1,8 +1,8 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 
 /**
- * The conversation store. Memory until the SQLite store lands (issue 4); the bot only ever sees
- * the botbuilder `Storage` port, so swapping it changes nothing else.
+ * A bare memory conversation store for the CLI and benchmarks, which keep nothing between runs.
+ * The app opens every store on SQLite (`openSqliteStores`); tests use `openMemoryStores`.
  * @example const storage = openStorage()
  */
 export function openStorage(): Storage {

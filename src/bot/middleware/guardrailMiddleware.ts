@@ -14,6 +14,7 @@ export class GuardrailMiddleware implements Middleware {
     private readonly guardrail: Guardrail,
     private readonly composer: Composer,
     private readonly logger: Logger,
+    private readonly onReplaced: () => void = () => {},
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -34,6 +35,7 @@ export class GuardrailMiddleware implements Middleware {
           },
           'guardrail replaced a reply',
         );
+        this.onReplaced();
         a.text = this.composer.render(this.composer.replies(locale).safeFallback, locale);
         a.suggestedActions = undefined;
         a.channelData = {

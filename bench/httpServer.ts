@@ -1,0 +1,48 @@
+// A server for bench/http.ts, in its own process so the load generator does not share its thread.
+// `bare`: express GET /ping. `turn`: bare express POST /turn running the same bot turn in process,
+// with none of the API's layers. `anxin`: the real app (tokens, limits, stores, transcripts).
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createApp, listen } from '../src/app.js';
+import { createBot } from '../src/bot/createBot.js';
+import { InProcessChannel } from '../src/channels/inProcess.js';
+import { loadConfig } from '../src/config.js';
+import { openKnowledge } from '../src/knowledge/openKnowledge.js';
+import { createLogger } from '../src/logger.js';
+import { openStorage } from '../src/storage/openStorage.js';
+import { tempDir } from '../test/helpers/tempContent.js';
+
+const kind = process.argv[2];
+const config = loadConfig({ DATA_DIR: process.env.DATA_DIR ?? tempDir('anxin-bench-'), LOG_LEVEL: 'silent' });
+let port: number;
+if (kind === 'anxin') {
+  const app = await createApp(config, createLogger('silent'), {
+    messagesPerMinute: { perIp: 1e9, perConversation: 1e9 },
+  });
+  port = ((await listen(app, 0)).address() as AddressInfo).port;
+} else {
+  const bare = express();
+  bare.get('/ping', (_req, res) => {
+    res.json({ ok: true });
+  });
+  if (kind === 'turn') {
+    const knowledge = await openKnowledge(config);
+    const { bot } = await createBot(
+      knowledge,
+      config.bank,
+      { storage: openStorage() },
+      createLogger('silent'),
+    );
+    const channel = new InProcessChannel(bot, 'bench');
+    bare.post('/turn', express.json(), async (req, res) => {
+      const body = req.body as { conversation?: string; text: string };
+      const sent = await channel.say(body.conversation ?? randomUUID(), body.text);
+      res.json({ messages: sent.map((a) => ({ text: a.text })) });
+    });
+  }
+  const server = bare.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  port = (server.address() as AddressInfo).port;
+}
+process.stdout.write(`${JSON.stringify({ port })}\n`);

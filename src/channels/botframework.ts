@@ -1,0 +1,84 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import type { AnxinBot } from '../bot/anxinBot.js';
+import type { Config } from '../config.js';
+import { ApiError } from '../http/apiError.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
+ * CloudAdapter: JWT-validated when MICROSOFT_APP_ID is set, anonymous (local use only) when not.
+ * @example app.use(botFrameworkRouter(bot, config, logger))
+ */
+export function botFrameworkRouter(bot: AnxinBot, config: Config, logger: Logger): Router {
+  const { appId, appPassword, tenantId } = config.microsoft;
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: appId ?? '',
+    MicrosoftAppPassword: appPassword ?? '',
+    MicrosoftAppType: tenantId ? 'SingleTenant' : 'MultiTenant',
+    MicrosoftAppTenantId: tenantId ?? '',
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context, err) => {
+    logger.error({ err, channel: context.activity.channelId }, 'bot framework turn failed');
+    await context.sendActivity(
+      '抱歉，刚才出了点问题，请稍后再试。Sorry, something went wrong; please try again.',
+    );
+  };
+  if (!appId)
+    logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
+  const router = Router();
+  router.post(
+    '/api/messages',
+    express.json({ limit: '256kb' }),
+    checkActivity(!appId),
+    async (req: Request, res: Response) => {
+      await adapter.process(req, res, (context) => bot.run(context));
+    },
+  );
+  return router;
+}
+
+const activityShape = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().url(),
+  conversation: z.object({ id: z.string().min(1) }),
+  channelId: z.string().min(1),
+});
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A clear 400 for what is not an activity; and, without an app id, replies may only go to a local
+ * Emulator, so an anonymous caller cannot make the bot post to any URL it names.
+ */
+function checkActivity(anonymous: boolean) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const r = activityShape.safeParse(req.body);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      return next(
+        new ApiError(
+          400,
+          'invalid-activity',
+          `not a Bot Framework activity: ${issue?.path.join('.') || 'body'}: ${issue?.message}`,
+          issue?.path.join('.'),
+        ),
+      );
+    }
+    if (anonymous && !LOOPBACK.has(new URL(r.data.serviceUrl).hostname))
+      return next(
+        new ApiError(
+          403,
+          'service-url-not-allowed',
+          'without MICROSOFT_APP_ID only a local Emulator may call this endpoint',
+        ),
+      );
+    next();
+  };
+}

@@ -1,0 +1,40 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from '../../http/apiError.js';
+import type { ConversationTokens } from '../../http/tokens.js';
+import type { ConversationRecord, ConversationStore } from '../../storage/ports.js';
+
+const MESSAGES = {
+  missing: 'an Authorization: Bearer <token> header is required',
+  malformed: 'the token is malformed',
+  'bad-signature': 'the token is not valid',
+  expired: 'the token has expired; open a new conversation',
+} as const;
+
+/** The conversation the request's token opens, set by `requireToken`. */
+export function conversationOf(res: Response): ConversationRecord {
+  return res.locals.conversation as ConversationRecord;
+}
+
+/**
+ * A token opens its own conversation only: 401 without a valid one, 403 for another
+ * conversation's, 404 when the conversation does not exist. SSE may pass `?token=`.
+ */
+export function requireToken(
+  tokens: ConversationTokens,
+  conversations: ConversationStore,
+  allowQuery = false,
+) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const header = req.get('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const fromQuery = allowQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
+    const check = tokens.check(bearer ?? fromQuery);
+    if (!check.ok) return next(new ApiError(401, `token-${check.problem}`, MESSAGES[check.problem]));
+    if (check.conversationId !== req.params.id)
+      return next(new ApiError(403, 'forbidden', 'this token belongs to another conversation'));
+    const conversation = await conversations.get(check.conversationId);
+    if (!conversation) return next(new ApiError(404, 'not-found', 'no such conversation'));
+    res.locals.conversation = conversation;
+    next();
+  };
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
+import { repliesFor } from '../../bot/replies/replies.js';
+import { ApiError } from '../../http/apiError.js';
+import type { EventBus } from '../../http/eventBus.js';
+import type { RateLimiter } from '../../http/rateLimiter.js';
+import type { ConversationTokens } from '../../http/tokens.js';
+import type { ConversationRecord, Stores } from '../../storage/ports.js';
+import { createConversationBody, feedbackBody, handoffBody, postMessageBody } from './apiSchemas.js';
+import { conversationOf, requireToken } from './auth.js';
+import { eventsHandler } from './sse.js';
+import { TurnRunner } from './turnRunner.js';
+
+export type CustomerApiDeps = {
+  stores: Stores;
+  tokens: ConversationTokens;
+  bus: EventBus;
+  runner: TurnRunner;
+  limits: { perIp: RateLimiter; perConversation: RateLimiter };
+  /** Open SSE responses, ended on shutdown. */
+  streams: Set<Response>;
+  /** Largest JSON body accepted. */
+  bodyLimit: string;
+};
+
+/** Parse a body with its schema; a bad field is a 400 that names it. */
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `unknown field(s): ${issue.keys.join(', ')}`
+      : `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`;
+  throw new ApiError(
+    400,
+    'invalid-request',
+    message,
+    field ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined),
+  );
+}
+
+const wrap =
+  (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    fn(req, res).catch(next);
+
+function limited(limiter: RateLimiter, key: string): void {
+  const r = limiter.take(key);
+  if (!r.ok)
+    throw new ApiError(
+      429,
+      'rate-limited',
+      'too many requests; please wait a moment',
+      undefined,
+      r.retryAfterS,
+    );
+}
+
+/** The customer HTTP API of CONTRACT §2 (web widget and mobile in-app chat), under `/api/v1`. */
+export function customerApi(deps: CustomerApiDeps): Router {
+  const { stores, tokens, runner, limits } = deps;
+  const router = Router();
+  const auth = requireToken(tokens, stores.conversations);
+  router.use(
+    express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
+
+  router.post(
+    '/conversations',
+    wrap(async (req, res) => {
+      limited(limits.perIp, `ip:${req.ip}`);
+      const body = parse(createConversationBody, req.body);
+      const id = randomUUID();
+      const { token, expiresAt } = tokens.issue(id);
+      const record: ConversationRecord = {
+        id,
+        channel: body.channel ?? 'web',
+        locale: body.locale ?? 'zh-CN',
+        createdAt: new Date().toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      };
+      await stores.conversations.create(record);
+      const messages = await runner.welcome(record);
+      res.status(201).json({
+        conversationId: id,
+        token,
+        expiresAt: record.expiresAt,
+        messages: TurnRunner.view(messages),
+      });
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/messages',
+    auth,
+    wrap(async (req, res) => {
+      const conversation = conversationOf(res);
+      limited(limits.perIp, `ip:${req.ip}`);
+      limited(limits.perConversation, `c:${conversation.id}`);
+      const body = parse(postMessageBody, req.body);
+      const replies = await runner.say(conversation, body.text, body.clientMessageId);
+      res.json({ messages: TurnRunner.view(replies) });
+    }),
+  );
+
+  router.get(
+    '/conversations/:id/messages',
+    auth,
+    wrap(async (_req, res) => {
+      res.json({ messages: TurnRunner.view(await stores.transcripts.list(conversationOf(res).id)) });
+    }),
+  );
+
+  router.get(
+    '/conversations/:id/events',
+    requireToken(tokens, stores.conversations, true),
+    wrap(eventsHandler(stores.transcripts, deps.bus, deps.streams)),
+  );
+
+  router.post(
+    '/conversations/:id/handoff',
+    auth,
+    wrap(async (req, res) => {
+      const conversation = conversationOf(res);
+      limited(limits.perConversation, `c:${conversation.id}`);
+      parse(handoffBody, req.body);
+      // The same path as a customer typing it: the bot records the request and says what happens next.
+      const replies = await runner.say(conversation, repliesFor(conversation.locale).talkToPerson.value);
+      const handoff = replies.find((m) => m.handoff)?.handoff ?? { state: 'queued' as const };
+      res.status(202).json({ handoff });
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/feedback',
+    auth,
+    wrap(async (req, res) => {
+      const conversation = conversationOf(res);
+      const body = parse(feedbackBody, req.body);
+      const messages = await stores.transcripts.list(conversation.id);
+      if (!messages.some((m) => m.id === body.messageId && m.role === 'bot'))
+        throw new ApiError(404, 'not-found', 'no bot message with this id in the conversation', 'messageId');
+      await stores.feedback.add({
+        conversationId: conversation.id,
+        ...body,
+        createdAt: new Date().toISOString(),
+      });
+      res.status(204).end();
+    }),
+  );
+
+  router.use((req, _res, next) =>
+    next(new ApiError(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
+  );
+  return router;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { maskPii } from '../../bot/pii.js';
+import type { TurnMeta } from '../../bot/reply.js';
+import type { HandoffView, MessageRole, NewMessage, StoredMessage } from '../../storage/ports.js';
+import type { ApiMessage } from './apiSchemas.js';
+
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+const SAFE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'code', 'blockquote'],
+  allowedAttributes: { a: ['href', 'rel', 'target'] },
+  allowedSchemes: ['https'],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }),
+  },
+};
+
+/** Bot Markdown as sanitized HTML: only simple formatting and https links survive. */
+export function toHtml(text: string): string {
+  return sanitizeHtml(markdown.parse(text) as string, SAFE);
+}
+
+/** Text from a customer or an agent, shown as text: every tag escaped. */
+export function textAsHtml(text: string): string {
+  return `<p>${sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'escape' })}</p>`;
+}
+
+/** A customer message for the transcript: masked before it is stored. */
+export function customerMessage(conversationId: string, text: string, clientMessageId?: string): NewMessage {
+  const masked = maskPii(text).text;
+  return {
+    id: randomUUID(),
+    conversationId,
+    role: 'customer',
+    text: masked,
+    html: textAsHtml(masked),
+    suggestedActions: [],
+    citations: [],
+    createdAt: new Date().toISOString(),
+    ...(clientMessageId ? { clientMessageId } : {}),
+  };
+}
+
+/** The bot's messages of one turn, from the activities it sent. */
+export function botMessages(
+  conversationId: string,
+  sent: Partial<Activity>[],
+  replyTo?: string,
+): NewMessage[] {
+  return sent
+    .filter((a) => a.type === 'message' && typeof a.text === 'string')
+    .map((a) => {
+      const meta = a.channelData?.anxin as (TurnMeta & { citations?: NewMessage['citations'] }) | undefined;
+      const handoff: HandoffView | undefined = meta?.handoff ? { state: 'queued' } : undefined;
+      return {
+        id: randomUUID(),
+        conversationId,
+        role: 'bot' as MessageRole,
+        text: a.text as string,
+        html: toHtml(a.text as string),
+        suggestedActions: (a.suggestedActions?.actions ?? []).map((x) => ({
+          title: String(x.title ?? x.value),
+          value: String(x.value ?? x.title),
+        })),
+        citations: meta?.citations ?? [],
+        ...(handoff ? { handoff } : {}),
+        createdAt: new Date().toISOString(),
+        ...(replyTo ? { replyTo } : {}),
+      };
+    });
+}
+
+/** A stored message as CONTRACT §2 shows it. */
+export function toApiMessage(m: StoredMessage): ApiMessage {
+  return {
+    id: m.id,
+    role: m.role,
+    text: m.text,
+    html: m.html,
+    suggestedActions: m.suggestedActions,
+    citations: m.citations,
+    ...(m.handoff ? { handoff: m.handoff } : {}),
+    createdAt: m.createdAt,
+  };
+}

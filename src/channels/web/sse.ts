@@ -1,0 +1,51 @@
+import type { Request, Response } from 'express';
+import type { ConversationEvent, EventBus } from '../../http/eventBus.js';
+import type { TranscriptStore } from '../../storage/ports.js';
+import { conversationOf } from './auth.js';
+import { toApiMessage } from './messageView.js';
+
+const HEARTBEAT_MS = 25_000;
+const ASYNC_ROLES = new Set(['agent', 'system']);
+
+function write(res: Response, e: ConversationEvent): void {
+  const id = e.type === 'message' ? `id: ${e.seq}\n` : '';
+  res.write(`event: ${e.type}\n${id}data: ${JSON.stringify(e.data)}\n\n`);
+}
+
+/**
+ * `GET …/events`: agent and system messages, handoff state and typing, as Server-Sent Events.
+ * A client that reconnects with `Last-Event-ID` first gets the messages it missed.
+ */
+export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, streams: Set<Response>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const conversation = conversationOf(res);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 3000\n\n');
+    streams.add(res);
+    const pending: ConversationEvent[] = [];
+    let replaying = true;
+    const off = bus.subscribe(conversation.id, (e) => (replaying ? pending.push(e) : write(res, e)));
+    const last = Number(req.get('last-event-id') ?? req.query.lastEventId);
+    let lastSeq = 0;
+    if (Number.isInteger(last) && last >= 0) {
+      for (const m of await transcripts.list(conversation.id, last))
+        if (ASYNC_ROLES.has(m.role)) {
+          write(res, { type: 'message', seq: m.seq, data: toApiMessage(m) });
+          lastSeq = m.seq;
+        }
+    }
+    replaying = false;
+    for (const e of pending) if (e.type !== 'message' || e.seq > lastSeq) write(res, e);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      off();
+      streams.delete(res);
+    });
+  };
+}

@@ -1,0 +1,72 @@
+import type { EventBus } from '../../http/eventBus.js';
+import type { KeyedLock } from '../../http/keyedLock.js';
+import type { ConversationRecord, StoredMessage, TranscriptStore } from '../../storage/ports.js';
+import type { InProcessChannel } from '../inProcess.js';
+import { turnOutcome } from '../turnOutcome.js';
+import { botMessages, customerMessage, toApiMessage } from './messageView.js';
+
+/** Told after every turn (metrics). */
+export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number) => void;
+
+/**
+ * One customer turn of the HTTP API: serialised per conversation, the customer's message stored
+ * (masked) before the bot runs, the bot's replies stored before the answer is sent, and a resent
+ * `clientMessageId` answered from the store without running the turn again.
+ */
+export class TurnRunner {
+  constructor(
+    private readonly channels: Record<ConversationRecord['channel'], InProcessChannel>,
+    private readonly transcripts: TranscriptStore,
+    private readonly bus: EventBus,
+    private readonly locks: KeyedLock,
+    private readonly observe?: TurnObserver,
+  ) {}
+
+  say(conversation: ConversationRecord, text: string, clientMessageId?: string): Promise<StoredMessage[]> {
+    return this.locks.run(conversation.id, async () => {
+      const seen = clientMessageId
+        ? await this.transcripts.byClientMessageId(conversation.id, clientMessageId)
+        : undefined;
+      if (seen) {
+        const replies = await this.transcripts.repliesTo(conversation.id, seen.id);
+        // A reply is missing only if the process stopped mid-turn: finish that turn now.
+        if (replies.length) return replies;
+        return this.run(conversation, text, seen.id);
+      }
+      const [customer] = await this.transcripts.append(conversation.id, [
+        customerMessage(conversation.id, text, clientMessageId),
+      ]);
+      return this.run(conversation, text, customer?.id);
+    });
+  }
+
+  private async run(
+    conversation: ConversationRecord,
+    text: string,
+    replyTo?: string,
+  ): Promise<StoredMessage[]> {
+    const started = performance.now();
+    await this.bus.publish(conversation.id, { type: 'typing', data: { role: 'bot' } });
+    const sent = await this.channels[conversation.channel].say(conversation.id, text);
+    const stored = await this.transcripts.append(
+      conversation.id,
+      botMessages(conversation.id, sent, replyTo),
+    );
+    const outcome = turnOutcome(sent);
+    this.observe?.(outcome, performance.now() - started);
+    const handoff = stored.find((m) => m.handoff)?.handoff;
+    if (outcome.handoffEvent && handoff)
+      await this.bus.publish(conversation.id, { type: 'handoff', data: { handoff } });
+    return stored;
+  }
+
+  /** The welcome of a new conversation, stored like any bot message. */
+  async welcome(conversation: ConversationRecord): Promise<StoredMessage[]> {
+    const sent = await this.channels[conversation.channel].welcome(conversation.id, conversation.locale);
+    return this.transcripts.append(conversation.id, botMessages(conversation.id, sent));
+  }
+
+  static view(messages: StoredMessage[]) {
+    return messages.map(toApiMessage);
+  }
+}

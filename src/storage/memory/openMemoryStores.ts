@@ -1,0 +1,29 @@
+import type { Stores } from '../ports.js';
+import { MemoryConversations } from './memoryConversations.js';
+import { MemoryFeedback } from './memoryFeedback.js';
+import { MemoryHandoffs } from './memoryHandoffs.js';
+import { MemoryReports } from './memoryReports.js';
+import { MemoryState } from './memoryState.js';
+import { MemoryStore } from './memoryStore.js';
+import { MemoryTranscripts } from './memoryTranscripts.js';
+
+/**
+ * Every store in process memory: for tests, and the reference the contract suites are checked
+ * against. Nothing survives `close()`; calls after it reject like the SQLite stores'.
+ * @example const stores = openMemoryStores()
+ */
+export function openMemoryStores(): Stores {
+  const state = new MemoryState();
+  return {
+    storage: new MemoryStore(state),
+    conversations: new MemoryConversations(state),
+    transcripts: new MemoryTranscripts(state),
+    feedback: new MemoryFeedback(state),
+    reports: new MemoryReports(state),
+    handoffs: new MemoryHandoffs(state),
+    ping: async () => state.open,
+    close: async () => {
+      state.open = false;
+    },
+  };
+}

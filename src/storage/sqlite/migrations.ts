@@ -1,0 +1,91 @@
+/** One numbered change to the schema; applied once, in its own transaction, in version order. */
+export type Migration = { version: number; name: string; sql: string };
+
+/**
+ * Every schema change, oldest first. Append only: never edit or renumber one that has shipped,
+ * because databases already on disk have recorded it as applied.
+ * @example migrate(db, migrations)
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversation state, conversations and transcripts',
+    sql: `
+      CREATE TABLE storage_items (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        etag TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE messages (
+        conversation_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        html TEXT NOT NULL,
+        suggested_actions TEXT NOT NULL,
+        citations TEXT NOT NULL,
+        handoff TEXT,
+        created_at TEXT NOT NULL,
+        client_message_id TEXT,
+        reply_to TEXT,
+        PRIMARY KEY (conversation_id, seq)
+      ) STRICT;
+      CREATE UNIQUE INDEX messages_by_client_message_id
+        ON messages (conversation_id, client_message_id) WHERE client_message_id IS NOT NULL;
+      CREATE INDEX messages_by_reply_to
+        ON messages (conversation_id, reply_to, seq) WHERE reply_to IS NOT NULL;
+    `,
+  },
+  {
+    version: 2,
+    name: 'feedback, agency reports and handoff requests',
+    sql: `
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        helpful INTEGER NOT NULL,
+        comment TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX feedback_by_conversation ON feedback (conversation_id, id);
+
+      CREATE TABLE reports (
+        reference TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        identifiers TEXT NOT NULL,
+        description TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX reports_by_created_at ON reports (created_at);
+
+      CREATE TABLE handoff_requests (
+        channel TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        intent TEXT NOT NULL,
+        risk TEXT NOT NULL,
+        red_flags TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        transcript TEXT NOT NULL,
+        PRIMARY KEY (channel, conversation_id)
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
+import { tempDir } from '../helpers/tempContent.js';
+
+/** Start `src/main.ts` in its own process; resolves with its base URL once it listens. */
+function startProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const port = /"port":(\d+)/.exec(out)?.[1];
+      if (port && /listening/.test(out)) resolve({ child, base: `http://127.0.0.1:${port}` });
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`server exited (${code}) before listening: ${out.slice(-500)}`)),
+    );
+  });
+}
+
+let child: ChildProcess | undefined;
+afterAll(() => child?.kill('SIGKILL'));
+
+describe('Crash safety', () => {
+  it('When the server is killed (SIGKILL) in the middle of a stream of messages, then every acknowledged message and its answer are in the store', async () => {
+    const dataDir = tempDir();
+    const started = await startProcess(dataDir);
+    child = started.child;
+    const conversations = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const open = await fetch(`${started.base}/api/v1/conversations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        return (await open.json()) as { conversationId: string; token: string };
+      }),
+    );
+    const acknowledged: { conversationId: string; clientMessageId: string }[] = [];
+    const texts = ['停息挂账靠谱吗', '信用卡还不上了', '征信有错怎么办', '催收骂人怎么投诉', '12378是什么'];
+    let killed = false;
+    let kill: () => void = () => {};
+    const killedOnce = new Promise<void>((r) => {
+      kill = r;
+    });
+    // One sender per conversation, all at once, so the kill lands while turns are in flight.
+    const sender = async (
+      { conversationId, token }: { conversationId: string; token: string },
+      n: number,
+    ) => {
+      for (let i = 0; !killed && i < 25; i++) {
+        const clientMessageId = `s${n}-${i}`;
+        try {
+          const res = await fetch(`${started.base}/api/v1/conversations/${conversationId}/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ text: texts[i % texts.length], clientMessageId }),
+          });
+          if (res.status === 200) acknowledged.push({ conversationId, clientMessageId });
+          if (acknowledged.length >= 20) kill();
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const senders = conversations.map(sender);
+    await killedOnce;
+    started.child.kill('SIGKILL');
+    killed = true;
+    await Promise.all(senders);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+
+    const stores = openSqliteStores(dataDir);
+    try {
+      for (const { conversationId, clientMessageId } of acknowledged) {
+        const customer = await stores.transcripts.byClientMessageId(conversationId, clientMessageId);
+        expect(customer, clientMessageId).toBeDefined();
+        const replies = await stores.transcripts.repliesTo(conversationId, customer?.id ?? '');
+        expect(replies.length, clientMessageId).toBeGreaterThan(0);
+      }
+    } finally {
+      await stores.close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { conversationContract } from './conversationContract.js';
+import { feedbackContract } from './feedbackContract.js';
+import { handoffContract } from './handoffContract.js';
+import type { OpenStores } from './records.js';
+import { reportContract } from './reportContract.js';
+import { storageContract } from './storageContract.js';
+import { transcriptContract } from './transcriptContract.js';
+
+/** Every store contract, for one implementation of the Stores bundle. */
+export function allContracts(name: string, open: OpenStores): void {
+  storageContract(name, open);
+  transcriptContract(name, open);
+  conversationContract(name, open);
+  feedbackContract(name, open);
+  reportContract(name, open);
+  handoffContract(name, open);
+}

@@ -1,0 +1,70 @@
+import type { AgencyReport, HandoffRequest } from '../../../src/bot/ports.js';
+import type { ConversationRecord, NewMessage, Stores } from '../../../src/storage/ports.js';
+
+/** Opens a fresh, empty bundle of stores; `close` closes it and removes whatever it made. */
+export type OpenStores = () => Promise<{ stores: Stores; close(): Promise<void> }>;
+
+let next = 0;
+const unique = (prefix: string) => `${prefix}-${++next}`;
+
+export function buildConversation(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+  return {
+    id: unique('conv'),
+    channel: 'web',
+    locale: 'zh-CN',
+    createdAt: '2025-11-24T08:00:00.000Z',
+    expiresAt: '2025-11-25T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildMessage(conversationId: string, overrides: Partial<NewMessage> = {}): NewMessage {
+  return {
+    id: unique('msg'),
+    conversationId,
+    role: 'customer',
+    text: '停息挂账靠谱吗',
+    html: '<p>停息挂账靠谱吗</p>',
+    suggestedActions: [],
+    citations: [],
+    createdAt: '2025-11-24T08:00:01.000Z',
+    ...overrides,
+  };
+}
+
+export function buildReport(overrides: Partial<AgencyReport> = {}): AgencyReport {
+  return {
+    reference: unique('R'),
+    createdAt: '2025-11-24T08:05:00.000Z',
+    locale: 'zh-CN',
+    channel: 'web',
+    conversationId: unique('conv'),
+    platform: '抖音',
+    identifiers: [
+      { kind: 'wechat', value: 'tingxi888' },
+      { kind: 'url', value: 'https://example.com/relief' },
+    ],
+    description: '私信说能帮我停息挂账，先交 2000 元服务费，电话 138****5678',
+    ...overrides,
+  };
+}
+
+export function buildHandoffRequest(overrides: Partial<HandoffRequest> = {}): HandoffRequest {
+  return {
+    conversationId: unique('conv'),
+    channel: 'web',
+    locale: 'zh-CN',
+    reason: 'already-involved',
+    priority: true,
+    intent: 'already-involved',
+    risk: 'high',
+    redFlags: ['upfront-fee', 'asks-for-verification-code'],
+    topics: ['debt-relief-scam'],
+    requestedAt: '2025-11-24T08:10:00.000Z',
+    transcript: [
+      { role: 'customer', text: '我已经给代理交了钱', at: '2025-11-24T08:09:00.000Z' },
+      { role: 'bot', text: '先停止付款……', at: '2025-11-24T08:09:01.000Z' },
+    ],
+    ...overrides,
+  };
+}

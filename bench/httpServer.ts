@@ -46,3 +46,6 @@ if (kind === 'anxin') {
   port = (server.address() as AddressInfo).port;
 }
 process.stdout.write(`${JSON.stringify({ port })}\n`);
+
+// Exit normally on a signal, so a --cpu-prof run writes its profile.
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => process.exit(0));

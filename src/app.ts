@@ -8,6 +8,7 @@ import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
 import type { Config } from './config.js';
+import { accessLog } from './http/accessLog.js';
 import { apiErrorHandler } from './http/apiError.js';
 import { type EventBus, LocalEventBus } from './http/eventBus.js';
 import { healthRouter } from './http/health.js';
@@ -19,6 +20,7 @@ import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
+import { CachedConversations } from './storage/cachedConversations.js';
 import type { Stores } from './storage/ports.js';
 import { openSqliteStores } from './storage/sqlite/openSqliteStores.js';
 
@@ -56,7 +58,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     'knowledge base ready',
   );
-  const stores = openSqliteStores(config.dataDir);
+  const opened = openSqliteStores(config.dataDir);
+  const stores: Stores = { ...opened, conversations: new CachedConversations(opened.conversations) };
   const metrics = new Metrics();
   const { bot } = await createBot(knowledge, config.bank, stores, logger, {
     onGuardrailReplaced: () => metrics.guardrailReplaced(),
@@ -77,6 +80,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(metrics.errorCounter());
+  app.use(accessLog(logger));
   app.use(securityHeaders());
   app.use(
     healthRouter([

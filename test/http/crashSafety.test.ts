@@ -86,4 +86,41 @@ describe('Crash safety', () => {
       await stores.close();
     }
   });
+
+  it('When the server gets SIGTERM, then it finishes, closes the store and exits 0', async () => {
+    const dataDir = tempDir();
+    const started = await startProcess(dataDir);
+    child = started.child;
+    let log = '';
+    started.child.stdout?.on('data', (chunk) => {
+      log += String(chunk);
+    });
+    const exited = new Promise<number | null>((r) => started.child.once('exit', r));
+    const open = await fetch(`${started.base}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { conversationId, token } = (await open.json()) as { conversationId: string; token: string };
+    // The event stream says "typing" when the turn has started: that is when SIGTERM lands.
+    const events = await fetch(`${started.base}/api/v1/conversations/${conversationId}/events?token=${token}`);
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+    const inFlight = fetch(`${started.base}/api/v1/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text: '停息挂账靠谱吗', clientMessageId: 'last' }),
+    });
+    for (let seen = ''; !seen.includes('event: typing'); ) seen += new TextDecoder().decode((await reader.read()).value);
+    started.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(log).toMatch(/"msg":"stopped"/);
+    expect((await reader.read()).done).toBe(true);
+    const stores = openSqliteStores(dataDir);
+    try {
+      expect(await stores.transcripts.byClientMessageId(conversationId, 'last')).toBeDefined();
+    } finally {
+      await stores.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
-import type { HandoffRequests, ReportStore } from '../bot/ports.js';
+import type { ReportStore } from '../bot/ports.js';
 import type { Citation } from '../bot/reply.js';
+import type { HandoffQueue, QueueState } from './handoffQueue.js';
 
 /** A conversation opened through the customer API (web widget or mobile app). */
 export type ConversationRecord = {
@@ -13,7 +14,7 @@ export type ConversationRecord = {
 
 export type MessageRole = 'customer' | 'bot' | 'agent' | 'system';
 export type HandoffView = {
-  state: 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+  state: QueueState;
   position?: number;
   agentName?: string;
 };
@@ -77,7 +78,8 @@ export type Stores = {
   transcripts: TranscriptStore;
   feedback: FeedbackStore;
   reports: ReportStore;
-  handoffs: HandoffRequests;
+  /** The human-agent queue; the bot itself only requests and reads. */
+  handoffs: HandoffQueue;
   /** Reachable and writable (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -10,17 +10,35 @@ import { tempDir } from '../helpers/tempContent.js';
 import { allContracts } from './contracts/allContracts.js';
 import { buildConversation, buildHandoffRequest, buildMessage, buildReport } from './contracts/records.js';
 
-allContracts('SQLite', async () => {
-  const dir = tempDir('anxin-sqlite-');
-  const stores = openSqliteStores(dir);
-  return {
-    stores,
-    close: async () => {
-      await stores.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+allContracts(
+  'SQLite',
+  async () => {
+    const dir = tempDir('anxin-sqlite-');
+    const stores = openSqliteStores(dir);
+    return {
+      stores,
+      close: async () => {
+        await stores.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  async () => {
+    const dir = tempDir('anxin-sqlite-');
+    const opened: Stores[] = [];
+    return {
+      connect: () => {
+        const stores = openSqliteStores(dir);
+        opened.push(stores);
+        return stores;
+      },
+      close: async () => {
+        for (const stores of opened) await stores.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+);
 
 describe('SQLite: one file on disk', () => {
   const dirs: string[] = [];
@@ -136,5 +154,38 @@ describe('SQLite: one file on disk', () => {
         Array.from({ length: 300 }, (_, i) => `${tag}-${i}`),
       );
     }
+  });
+
+  it('When two processes claim the same waiting customers at the same time, then each is claimed exactly once', async () => {
+    const dir = newDir();
+    const stores = openIn(dir);
+    const requests = Array.from({ length: 200 }, (_, i) =>
+      buildHandoffRequest({
+        conversationId: `race-${i}`,
+        requestedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+      }),
+    );
+    for (const request of requests) await stores.handoffs.request(request);
+    const run = promisify(execFile);
+    const child = (agent: string) =>
+      run(process.execPath, ['--import', 'tsx', 'test/storage/fixtures/claimAll.ts', dir, agent]);
+    let exited = false;
+    const children = Promise.all([child('a'), child('b')]).finally(() => {
+      exited = true;
+    });
+    const ready = () => ['ready-a', 'ready-b'].every((f) => existsSync(path.join(dir, f)));
+    while (!ready() && !exited) await sleep(5);
+    writeFileSync(path.join(dir, 'go'), '');
+    const won = (await children).map(({ stdout }) => JSON.parse(stdout) as string[]);
+
+    expect([...(won[0] ?? []), ...(won[1] ?? [])].sort()).toEqual(
+      requests.map((r) => r.conversationId).sort(),
+    );
+    for (const [i, agent] of ['a', 'b'].entries()) {
+      expect((await stores.handoffs.claimedBy(agent)).map((e) => e.conversationId).sort()).toEqual(
+        [...(won[i] ?? [])].sort(),
+      );
+    }
+    expect(await stores.handoffs.waiting()).toEqual([]);
   });
 });

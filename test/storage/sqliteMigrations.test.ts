@@ -8,7 +8,7 @@ import { migrate } from '../../src/storage/sqlite/migrate.js';
 import { migrations } from '../../src/storage/sqlite/migrations.js';
 import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
 import { tempDir } from '../helpers/tempContent.js';
-import { buildMessage, buildReport } from './contracts/records.js';
+import { buildHandoffRequest, buildMessage, buildReport } from './contracts/records.js';
 
 describe('SQLite schema and migrations', () => {
   const cleanup: (() => unknown)[] = [];
@@ -61,6 +61,34 @@ describe('SQLite schema and migrations', () => {
     expect(await stores.reports.get(report.reference)).toEqual(report);
     const db = keep(new Database(path.join(dir, 'anxin.db'), { readonly: true }));
     expect(applied(db)).toEqual(allVersions);
+  });
+
+  it('When a database from before the queue holds a handoff request, then it opens as a waiting entry', async () => {
+    const dir = newDir();
+    const old = openDatabase(dir, migrations.slice(0, 2));
+    const request = buildHandoffRequest();
+    old
+      .prepare(
+        `INSERT INTO handoff_requests (channel, conversation_id, locale, reason, priority, intent, risk,
+           red_flags, topics, requested_at, transcript) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        request.channel,
+        request.conversationId,
+        request.locale,
+        request.reason,
+        request.intent,
+        request.risk,
+        JSON.stringify(request.redFlags),
+        JSON.stringify(request.topics),
+        request.requestedAt,
+        JSON.stringify(request.transcript),
+      );
+    old.close();
+
+    const stores: Stores = keep(openSqliteStores(dir));
+    expect(await stores.handoffs.waiting()).toEqual([{ ...request, state: 'queued' }]);
+    expect(await stores.handoffs.position(request.channel, request.conversationId)).toBe(1);
   });
 
   it('When a migration fails, then nothing of it is kept and the error names it', () => {

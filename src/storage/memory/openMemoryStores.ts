@@ -1,7 +1,7 @@
 import type { Stores } from '../ports.js';
 import { MemoryConversations } from './memoryConversations.js';
 import { MemoryFeedback } from './memoryFeedback.js';
-import { MemoryHandoffs } from './memoryHandoffs.js';
+import { MemoryHandoffQueue } from './memoryHandoffQueue.js';
 import { MemoryReports } from './memoryReports.js';
 import { MemoryState } from './memoryState.js';
 import { MemoryStore } from './memoryStore.js';
@@ -20,7 +20,7 @@ export function openMemoryStores(): Stores {
     transcripts: new MemoryTranscripts(state),
     feedback: new MemoryFeedback(state),
     reports: new MemoryReports(state),
-    handoffs: new MemoryHandoffs(state),
+    handoffs: new MemoryHandoffQueue(state),
     ping: async () => state.open,
     close: async () => {
       state.open = false;

@@ -88,4 +88,22 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'handoff queue: state, agent, times, outcome and callback',
+    sql: `
+      ALTER TABLE handoff_requests ADD COLUMN state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'accepted', 'completed', 'failed', 'offline'));
+      ALTER TABLE handoff_requests ADD COLUMN agent TEXT;
+      ALTER TABLE handoff_requests ADD COLUMN accepted_at TEXT;
+      ALTER TABLE handoff_requests ADD COLUMN closed_at TEXT;
+      ALTER TABLE handoff_requests ADD COLUMN outcome TEXT;
+      ALTER TABLE handoff_requests ADD COLUMN callback TEXT;
+      CREATE INDEX handoff_requests_waiting
+        ON handoff_requests (priority DESC, requested_at, channel, conversation_id) WHERE state = 'queued';
+      CREATE INDEX handoff_requests_by_agent
+        ON handoff_requests (agent, accepted_at) WHERE state = 'accepted';
+      CREATE INDEX handoff_requests_by_requested_at ON handoff_requests (requested_at);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { openDatabase } from './database.js';
 import { SqliteConversations } from './sqliteConversations.js';
 import { SqliteFeedback } from './sqliteFeedback.js';
 import { SqliteHandle } from './sqliteHandle.js';
-import { SqliteHandoffs } from './sqliteHandoffs.js';
+import { SqliteHandoffQueue } from './sqliteHandoffQueue.js';
 import { SqliteReports } from './sqliteReports.js';
 import { SqliteStorage } from './sqliteStorage.js';
 import { SqliteTranscripts } from './sqliteTranscripts.js';
@@ -23,7 +23,7 @@ export function openSqliteStores(dataDir: string): Stores {
     transcripts: new SqliteTranscripts(handle),
     feedback: new SqliteFeedback(handle),
     reports: new SqliteReports(handle),
-    handoffs: new SqliteHandoffs(handle),
+    handoffs: new SqliteHandoffQueue(handle),
     ping: () => handle.run(() => !handle.db.readonly && ping.get()?.ok === 1).catch(() => false),
     close: async () => handle.close(),
   };

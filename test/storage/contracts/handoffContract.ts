@@ -16,7 +16,7 @@ export function handoffContract(name: string, open: OpenStores): void {
       expect(await stores.handoffs.get(request.channel, request.conversationId)).toEqual(request);
     });
 
-    it('When a conversation asks again, then the new request replaces the old one', async () => {
+    it('When a waiting conversation asks again, then the new summary replaces the old one but keeps its request time', async () => {
       const first = buildHandoffRequest({ priority: false, reason: 'customer-request', risk: 'low' });
       await stores.handoffs.request(first);
       const second = {
@@ -26,7 +26,10 @@ export function handoffContract(name: string, open: OpenStores): void {
         requestedAt: '2025-11-24T09:00:00.000Z',
       };
       await stores.handoffs.request(second);
-      expect(await stores.handoffs.get(first.channel, first.conversationId)).toEqual(second);
+      expect(await stores.handoffs.get(first.channel, first.conversationId)).toEqual({
+        ...second,
+        requestedAt: first.requestedAt,
+      });
     });
 
     it('When the same conversation id arrives on two channels, then they are two requests', async () => {

@@ -68,3 +68,10 @@ export function buildHandoffRequest(overrides: Partial<HandoffRequest> = {}): Ha
     ...overrides,
   };
 }
+
+/**
+ * Opens one durable place (a directory on disk) that outlives its connections: `connect()` opens
+ * another connection to it, which the caller closes; `close` closes the rest and removes the place.
+ * Only implementations that persist or share state across connections provide it.
+ */
+export type OpenPlace = () => Promise<{ connect(): Stores; close(): Promise<void> }>;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Response } from 'express';
+import { AgentAuth } from './agents/agentAuth.js';
 import { createBot } from './bot/createBot.js';
 import { botFrameworkRouter } from './channels/botframework.js';
 import { InProcessChannel } from './channels/inProcess.js';
@@ -8,6 +9,8 @@ import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
 import type { Config } from './config.js';
+import { agentApi } from './handoff/agentApi.js';
+import { HandoffRelay } from './handoff/handoffRelay.js';
 import { accessLog } from './http/accessLog.js';
 import { apiErrorHandler } from './http/apiError.js';
 import { type EventBus, LocalEventBus } from './http/eventBus.js';
@@ -66,12 +69,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const bus = new LocalEventBus();
   const locks = new KeyedLock();
+  const channels = { web: new InProcessChannel(bot, 'web'), app: new InProcessChannel(bot, 'app') };
+  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels);
   const runner = new TurnRunner(
-    { web: new InProcessChannel(bot, 'web'), app: new InProcessChannel(bot, 'app') },
+    channels,
     stores.transcripts,
     bus,
     locks,
     (outcome, ms) => metrics.turn(outcome.intent, ms / 1000, outcome.handoffEvent !== undefined),
+    relay,
   );
   const perMinute = options.messagesPerMinute ?? { perIp: 120, perConversation: 30 };
   const streams = new Set<Response>();
@@ -92,6 +98,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
+  app.use(
+    '/api/v1/agent',
+    agentApi({
+      auth: new AgentAuth(stores.agents, stores.agentSessions),
+      queue: stores.handoffs,
+      transcripts: stores.transcripts,
+      relay,
+      bus,
+      loginLimiter: new RateLimiter(20, 60_000),
+    }),
+  );
   app.use(
     '/api/v1',
     cors(config.corsOrigins),

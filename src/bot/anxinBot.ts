@@ -110,6 +110,7 @@ export class AnxinBot extends ActivityHandler {
     const triage = context.turnState.get(TURN.triage) as TriageResult;
     const turn: Turn = { text: context.activity.text ?? '', locale, triage, data };
     remember(data, 'customer', turn.text);
+    data.lastLocale = locale;
 
     await this.route(context, turn);
     const reply = takeReplies(context, locale, triage);
@@ -176,8 +177,23 @@ export class AnxinBot extends ActivityHandler {
     if (started) await this.handoffs.start(context, data, reply);
   }
 
+  /** A hub's (or our console's) `handoff.status`: follow it and tell the customer, in their language. */
   private async onHandoffStatus(context: TurnContext): Promise<void> {
     const data = await this.data.get(context, newConversationData());
+    const before = data.handoff?.state;
     this.handoffs.status(data, (context.activity.value ?? {}) as Record<string, unknown>);
+    const now = data.handoff?.state;
+    if (!now || now === before) return;
+    const locale = data.locale ?? data.lastLocale ?? 'zh-CN';
+    const r = this.deps.services.composer.replies(locale);
+    const text =
+      now === 'accepted'
+        ? r.handoffAccepted(data.handoff?.agentName)
+        : now === 'completed'
+          ? r.handoffEnded
+          : r.handoffFailed;
+    const reply = emptyReply(locale, 'request-human');
+    reply.paragraphs.push(text);
+    await this.send(context, data, reply);
   }
 }

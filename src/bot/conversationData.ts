@@ -15,6 +15,8 @@ export type HandoffState = {
 /** What the bot remembers about one conversation, saved through botbuilder Storage. */
 export type ConversationData = {
   locale?: Locale;
+  /** The language of the customer's last message: system notices (an agent joined) use it. */
+  lastLocale?: Locale;
   /** The last answered question and article: follow-ups continue from here. */
   context?: { query: string; articleKey: string };
   /** Low-confidence turns in a row. */

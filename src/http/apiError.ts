@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** An API error as CONTRACT §2 writes it: `{"error": {"code", "message", "field"?}}`. */
@@ -29,6 +30,8 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof ApiError) return sendError(res, err);
+    if (err instanceof AppError && err.status < 500)
+      return sendError(res, new ApiError(err.status, err.kind.replace('_', '-'), err.message, err.field));
     const e = err as { type?: string; status?: number; message?: string; limit?: number };
     if (e.type === 'entity.too.large')
       return sendError(

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { AgentAccounts, AgentSessions } from '../agents/ports.js';
 import type { ReportStore } from '../bot/ports.js';
 import type { Citation } from '../bot/reply.js';
 import type { HandoffQueue, QueueState } from './handoffQueue.js';
@@ -80,6 +81,8 @@ export type Stores = {
   reports: ReportStore;
   /** The human-agent queue; the bot itself only requests and reads. */
   handoffs: HandoffQueue;
+  agents: AgentAccounts;
+  agentSessions: AgentSessions;
   /** Reachable and writable (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

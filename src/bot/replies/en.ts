@@ -56,6 +56,9 @@ export const en: Replies = {
   handoffAccepted: (agentName) =>
     `${agentName ?? 'A customer service colleague'} has joined. Please go ahead.`,
   handoffEnded: 'The customer service colleague has closed the chat. Ask me anything else any time.',
+  handoffFailed:
+    'Sorry, no colleague can join right now. You can keep asking me, or contact {{bank:hotline}}.',
+  handoffPosition: (position) => `${position - 1} customer(s) ahead of you.`,
   piiWarning:
     "A quick note to protect you: there's no need to send ID numbers, card numbers or phone numbers in this chat, and I have hidden them. The bank never asks for passwords or codes in chat.",
   report: {

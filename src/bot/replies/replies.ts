@@ -36,6 +36,8 @@ export type Replies = {
   handoffPending: string;
   handoffAccepted(agentName?: string): string;
   handoffEnded: string;
+  handoffFailed: string;
+  handoffPosition(position: number): string;
   piiWarning: string;
   report: {
     askWhere: string;

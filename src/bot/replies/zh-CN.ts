@@ -50,6 +50,8 @@ export const zhCN: Replies = {
   handoffPending: '人工客服的申请已经提交，请稍等，接入后会在这里回复您。',
   handoffAccepted: (agentName) => `人工客服${agentName ? ` ${agentName} ` : ''}已接入，请直接说明您的情况。`,
   handoffEnded: '人工客服已结束本次服务。有其他问题，随时可以问我。',
+  handoffFailed: '抱歉，人工客服暂时无法接入。您可以继续问我，或者联系{{bank:hotline}}。',
+  handoffPosition: (position) => `您前面还有 ${position - 1} 位客户在等候。`,
   piiWarning:
     '提醒一下：为了保护您，聊天里不需要发身份证号、银行卡号、手机号这类信息，我已经自动隐藏了。银行不会在聊天里向您要密码或验证码。',
   report: {

@@ -1,12 +1,19 @@
 import type { EventBus } from '../../http/eventBus.js';
 import type { KeyedLock } from '../../http/keyedLock.js';
-import type { ConversationRecord, StoredMessage, TranscriptStore } from '../../storage/ports.js';
+import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../../storage/ports.js';
 import type { InProcessChannel } from '../inProcess.js';
 import { turnOutcome } from '../turnOutcome.js';
 import { botMessages, customerMessage, toApiMessage } from './messageView.js';
 
 /** Told after every turn (metrics). */
 export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number) => void;
+
+/** What the runner needs of the handoff side: the customer's view of it, and the consoles to tell. */
+export type HandoffSide = {
+  view(channel: string, conversationId: string): Promise<HandoffView | undefined>;
+  customerMessage(conversation: ConversationRecord, message: StoredMessage): Promise<void>;
+  queueChanged(channel: string, conversationId: string): Promise<void>;
+};
 
 /**
  * One customer turn of the HTTP API: serialised per conversation, the customer's message stored
@@ -20,6 +27,7 @@ export class TurnRunner {
     private readonly bus: EventBus,
     private readonly locks: KeyedLock,
     private readonly observe?: TurnObserver,
+    private readonly handoff?: HandoffSide,
   ) {}
 
   say(conversation: ConversationRecord, text: string, clientMessageId?: string): Promise<StoredMessage[]> {
@@ -36,6 +44,7 @@ export class TurnRunner {
       const [customer] = await this.transcripts.append(conversation.id, [
         customerMessage(conversation.id, text, clientMessageId),
       ]);
+      if (customer) await this.handoff?.customerMessage(conversation, customer);
       return this.run(conversation, text, customer?.id);
     });
   }

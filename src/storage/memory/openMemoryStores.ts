@@ -1,3 +1,4 @@
+import { MemoryAgentAccounts, MemoryAgentSessions } from '../../agents/memoryAgents.js';
 import type { Stores } from '../ports.js';
 import { MemoryConversations } from './memoryConversations.js';
 import { MemoryFeedback } from './memoryFeedback.js';
@@ -21,6 +22,8 @@ export function openMemoryStores(): Stores {
     feedback: new MemoryFeedback(state),
     reports: new MemoryReports(state),
     handoffs: new MemoryHandoffQueue(state),
+    agents: new MemoryAgentAccounts(),
+    agentSessions: new MemoryAgentSessions(),
     ping: async () => state.open,
     close: async () => {
       state.open = false;

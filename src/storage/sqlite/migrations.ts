@@ -106,4 +106,28 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX handoff_requests_by_requested_at ON handoff_requests (requested_at);
     `,
   },
+  {
+    version: 4,
+    name: 'agent accounts and sessions',
+    sql: `
+      CREATE TABLE agents (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('agent', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT
+      ) STRICT;
+
+      CREATE TABLE agent_sessions (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES agents (username) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX agent_sessions_by_expiry ON agent_sessions (expires_at);
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Stores } from '../ports.js';
 import { openDatabase } from './database.js';
+import { SqliteAgentAccounts, SqliteAgentSessions } from './sqliteAgents.js';
 import { SqliteConversations } from './sqliteConversations.js';
 import { SqliteFeedback } from './sqliteFeedback.js';
 import { SqliteHandle } from './sqliteHandle.js';
@@ -24,6 +25,8 @@ export function openSqliteStores(dataDir: string): Stores {
     feedback: new SqliteFeedback(handle),
     reports: new SqliteReports(handle),
     handoffs: new SqliteHandoffQueue(handle),
+    agents: new SqliteAgentAccounts(handle),
+    agentSessions: new SqliteAgentSessions(handle),
     ping: () => handle.run(() => !handle.db.readonly && ping.get()?.ok === 1).catch(() => false),
     close: async () => handle.close(),
   };

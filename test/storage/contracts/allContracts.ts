@@ -1,3 +1,4 @@
+import { agentContract } from './agentContract.js';
 import { conversationContract } from './conversationContract.js';
 import { feedbackContract } from './feedbackContract.js';
 import { handoffContract } from './handoffContract.js';
@@ -19,4 +20,5 @@ export function allContracts(name: string, open: OpenStores, place?: OpenPlace):
   reportContract(name, open);
   handoffContract(name, open);
   handoffQueueContract(name, open, place);
+  agentContract(name, open);
 }

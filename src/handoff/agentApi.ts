@@ -1,0 +1,227 @@
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import type { AgentAuth } from '../agents/agentAuth.js';
+import type { AgentSession } from '../agents/ports.js';
+import {
+  agentOf,
+  COOKIE,
+  clearSessionCookie,
+  cookieValue,
+  requireAgent,
+  setSessionCookie,
+} from '../agents/sessionCookie.js';
+import { toApiMessage } from '../channels/web/messageView.js';
+import { ApiError } from '../http/apiError.js';
+import type { EventBus } from '../http/eventBus.js';
+import type { RateLimiter } from '../http/rateLimiter.js';
+import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
+import type { TranscriptStore } from '../storage/ports.js';
+import { caseKey, parseCaseKey } from './caseKey.js';
+import { AGENTS_TOPIC, type HandoffRelay } from './handoffRelay.js';
+
+export type AgentApiDeps = {
+  auth: AgentAuth;
+  queue: HandoffQueue;
+  transcripts: TranscriptStore;
+  relay: HandoffRelay;
+  bus: EventBus;
+  loginLimiter: RateLimiter;
+};
+
+const login = z
+  .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) })
+  .strict();
+const text = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+const release = z.object({ outcome: z.string().trim().min(1).max(500) }).strict();
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw new ApiError(400, 'invalid-request', `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`, field);
+}
+
+const wrap =
+  (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    fn(req, res).catch(next);
+
+/** The queue card of a case: why, how urgent, how long it has waited. No transcript. */
+function summary(e: QueueEntry, position?: number) {
+  const { transcript: _t, callback, ...rest } = e;
+  return {
+    id: caseKey(e.channel, e.conversationId),
+    ...rest,
+    waitingSeconds: Math.max(0, Math.round((Date.now() - Date.parse(e.requestedAt)) / 1000)),
+    ...(position ? { position } : {}),
+    ...(callback ? { callbackRequested: true } : {}),
+  };
+}
+
+/** Agents read waiting cases and their own; admins read all. Only the owner writes. */
+function mayRead(agent: AgentSession, e: QueueEntry): boolean {
+  return agent.role === 'admin' || e.state !== 'accepted' || e.agent === agent.username;
+}
+
+/**
+ * The agent API of CONTRACT §3, under `/api/v1/agent`: login (session cookie + CSRF token), the
+ * queue, claim, the case with its masked transcript, replies, release, and live events.
+ */
+export function agentApi(deps: AgentApiDeps): Router {
+  const { auth, queue, relay } = deps;
+  const router = Router();
+  router.use(express.json({ limit: '16kb' }));
+
+  router.post(
+    '/login',
+    wrap(async (req, res) => {
+      const limited = deps.loginLimiter.take(`login:${req.ip}`);
+      if (!limited.ok)
+        throw new ApiError(
+          429,
+          'rate-limited',
+          'too many login attempts; please wait',
+          undefined,
+          limited.retryAfterS,
+        );
+      const body = parse(login, req.body);
+      const r = await auth.login(body.username, body.password);
+      if (!r.ok && r.reason === 'locked')
+        throw new ApiError(
+          429,
+          'account-locked',
+          'too many failed logins; the account is locked for a while',
+          undefined,
+          r.retryAfterS,
+        );
+      if (!r.ok) throw new ApiError(401, 'invalid-credentials', 'wrong user name or password');
+      setSessionCookie(req, res, r.session);
+      res.json({
+        csrfToken: r.session.csrfToken,
+        agent: { username: r.session.username, role: r.session.role },
+      });
+    }),
+  );
+
+  router.use(requireAgent(auth));
+
+  router.post(
+    '/logout',
+    wrap(async (req, res) => {
+      const id = cookieValue(req, COOKIE);
+      if (id) await auth.logout(id);
+      clearSessionCookie(res);
+      res.status(204).end();
+    }),
+  );
+
+  router.get(
+    '/queue',
+    wrap(async (_req, res) => {
+      const agent = agentOf(res);
+      const waiting = await queue.waiting();
+      const held =
+        agent.role === 'admin' ? await queue.list(['accepted']) : await queue.claimedBy(agent.username);
+      res.json({ waiting: waiting.map((e, i) => summary(e, i + 1)), claimed: held.map((e) => summary(e)) });
+    }),
+  );
+
+  const entryOf = async (req: Request): Promise<QueueEntry> => {
+    const key = parseCaseKey(String(req.params.id));
+    const e = key && (await queue.entry(key.channel, key.conversationId));
+    if (!e) throw new ApiError(404, 'not-found', 'no such case');
+    return e;
+  };
+  const owned = (agent: AgentSession, e: QueueEntry) => {
+    if (e.state !== 'accepted' || e.agent !== agent.username)
+      throw new ApiError(403, 'forbidden', 'only the agent who claimed this conversation may do that');
+  };
+
+  router.post(
+    '/conversations/:id/claim',
+    wrap(async (req, res) => {
+      const e = await entryOf(req);
+      const claimed = await relay.claim(e.channel, e.conversationId, agentOf(res).username);
+      res.json({ conversation: summary(claimed) });
+    }),
+  );
+
+  router.get(
+    '/conversations/:id',
+    wrap(async (req, res) => {
+      const e = await entryOf(req);
+      if (!mayRead(agentOf(res), e))
+        throw new ApiError(403, 'forbidden', 'another agent holds this conversation');
+      const stored = await deps.transcripts.list(e.conversationId);
+      res.json({
+        summary: summary(
+          e,
+          e.state === 'queued' ? await queue.position(e.channel, e.conversationId) : undefined,
+        ),
+        // The number a customer left for a call back is shown only to the agent who holds the case.
+        ...(e.callback && e.agent === agentOf(res).username ? { callback: e.callback } : {}),
+        transcript: stored.length ? stored.map(toApiMessage) : e.transcript,
+      });
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/messages',
+    wrap(async (req, res) => {
+      const e = await entryOf(req);
+      owned(agentOf(res), e);
+      const body = parse(text, req.body);
+      res.status(201).json({ message: toApiMessage(await relay.agentMessage(e, body.text)) });
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/release',
+    wrap(async (req, res) => {
+      const e = await entryOf(req);
+      owned(agentOf(res), e);
+      const body = parse(release, req.body);
+      res.json({
+        conversation: summary(
+          await relay.release(e.channel, e.conversationId, agentOf(res).username, body.outcome),
+        ),
+      });
+    }),
+  );
+
+  router.get(
+    '/events',
+    wrap(async (req, res) => {
+      const agent = agentOf(res);
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        'X-Accel-Buffering': 'no',
+      });
+      res.write('retry: 3000\n\n');
+      const off = deps.bus.subscribe(AGENTS_TOPIC, (event) => {
+        void (async () => {
+          if (event.type === 'message') {
+            const { id } = event.data as { id: string };
+            const key = parseCaseKey(id);
+            const e = key && (await queue.entry(key.channel, key.conversationId));
+            if (!e || !mayRead(agent, e) || e.state !== 'accepted') return;
+          }
+          res.write(
+            `event: ${event.type === 'handoff' ? 'queue' : event.type}\ndata: ${JSON.stringify(event.data)}\n\n`,
+          );
+        })();
+      });
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+      req.on('close', () => {
+        clearInterval(heartbeat);
+        off();
+      });
+    }),
+  );
+
+  router.use((req, _res, next) =>
+    next(new ApiError(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
+  );
+  return router;
+}

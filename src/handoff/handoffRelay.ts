@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { maskPii } from '../bot/pii.js';
+import type { InProcessChannel } from '../channels/inProcess.js';
+import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
+import type { EventBus } from '../http/eventBus.js';
+import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
+import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
+import { caseKey } from './caseKey.js';
+
+/** The bus topic agents' consoles listen on. */
+export const AGENTS_TOPIC = 'agents';
+
+/**
+ * Moves a conversation between the bot and an agent: claims and releases through the queue, tells
+ * the bot (a `handoff.status` event, so it falls silent or speaks again and tells the customer in
+ * their language), stores agent and system messages, and publishes every change to the customer's
+ * stream and the agents' consoles.
+ */
+export class HandoffRelay {
+  constructor(
+    private readonly queue: HandoffQueue,
+    private readonly transcripts: TranscriptStore,
+    private readonly bus: EventBus,
+    private readonly channels: Record<string, InProcessChannel>,
+  ) {}
+
+  /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
+  async view(channel: string, conversationId: string): Promise<HandoffView | undefined> {
+    const e = await this.queue.entry(channel, conversationId);
+    if (!e) return undefined;
+    const position = e.state === 'queued' ? await this.queue.position(channel, conversationId) : undefined;
+    return {
+      state: e.state,
+      ...(position ? { position } : {}),
+      ...(e.agent && e.state === 'accepted' ? { agentName: e.agent } : {}),
+    };
+  }
+
+  async claim(channel: string, conversationId: string, agent: string): Promise<QueueEntry> {
+    const entry = await this.queue.claim(channel, conversationId, agent);
+    await this.tellBot(entry, { state: 'accepted', agentName: agent });
+    return entry;
+  }
+
+  async release(
+    channel: string,
+    conversationId: string,
+    agent: string,
+    outcome: string,
+  ): Promise<QueueEntry> {
+    const entry = await this.queue.release(channel, conversationId, agent, outcome);
+    await this.tellBot(entry, { state: 'completed' });
+    return entry;
+  }
+
+  /** An agent's message to the customer (personal data masked like everything stored). */
+  async agentMessage(entry: QueueEntry, text: string): Promise<StoredMessage> {
+    const masked = maskPii(text).text;
+    const [message] = await this.transcripts.append(entry.conversationId, [
+      {
+        id: randomUUID(),
+        conversationId: entry.conversationId,
+        role: 'agent',
+        text: masked,
+        html: textAsHtml(masked),
+        suggestedActions: [],
+        citations: [],
+        createdAt: new Date().toISOString(),
+      },
+    ]);
+    if (!message) throw new Error('the agent message was not stored');
+    await this.bus.publish(entry.conversationId, {
+      type: 'message',
+      seq: message.seq,
+      data: toApiMessage(message),
+    });
+    return message;
+  }
+
+  /** A customer's message, for the console of the agent who holds the conversation. */
+  async customerMessage(conversation: ConversationRecord, message: StoredMessage): Promise<void> {
+    await this.bus.publish(AGENTS_TOPIC, {
+      type: 'message',
+      seq: message.seq,
+      data: { id: caseKey(conversation.channel, conversation.id), message: toApiMessage(message) },
+    });
+  }
+
+  /** A queue change, for every console. */
+  async queueChanged(channel: string, conversationId: string): Promise<void> {
+    await this.bus.publish(AGENTS_TOPIC, { type: 'handoff', data: { id: caseKey(channel, conversationId) } });
+  }
+
+  private async tellBot(entry: QueueEntry, value: { state: string; agentName?: string }): Promise<void> {
+    const channel = this.channels[entry.channel];
+    if (channel) {
+      const sent = await channel.handoffStatus(entry.conversationId, value);
+      const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
+      for (const m of await this.transcripts.append(entry.conversationId, notices))
+        await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
+    }
+    const handoff = await this.view(entry.channel, entry.conversationId);
+    await this.bus.publish(entry.conversationId, { type: 'handoff', data: { handoff } });
+    await this.queueChanged(entry.channel, entry.conversationId);
+  }
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/agents/passwords.js';
+import { call, openConversation, type Running, startServer } from '../helpers/server.js';
+
+const PASSWORD = 'a long enough secret';
+let s: Running;
+
+async function addAgent(r: Running, username: string, role: 'agent' | 'admin' = 'agent') {
+  await r.app.stores.agents.put({
+    username,
+    role,
+    passwordHash: await hashPassword(PASSWORD),
+    createdAt: new Date().toISOString(),
+  });
+}
+
+/** Log in; answers a caller that sends the session cookie and, for writes, the CSRF token. */
+async function agent(base: string, username: string) {
+  const res = await fetch(`${base}/api/v1/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return (method: string, path: string, body?: unknown, csrf = true) =>
+    call(base, method, `/api/v1/agent${path}`, {
+      body,
+      headers: { cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) },
+    });
+}
+
+/** Collects a customer's SSE events as text. */
+async function stream(base: string, c: { conversationId: string; token: string }) {
+  const res = await fetch(`${base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      text += new TextDecoder().decode(value);
+    }
+  })();
+  return { text: () => text, close: () => reader.cancel() };
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(check()).toBe(true);
+};
+
+beforeAll(async () => {
+  s = await startServer();
+  await addAgent(s, 'wang');
+  await addAgent(s, 'li');
+  await addAgent(s, 'boss', 'admin');
+});
+afterAll(() => s.stop());
+
+describe('Agent API and handoff (CONTRACT §3)', () => {
+  it('When nobody is logged in, then no queue or conversation is readable (401)', async () => {
+    expect((await call(s.base, 'GET', '/api/v1/agent/queue')).status).toBe(401);
+    expect((await call(s.base, 'GET', '/api/v1/agent/conversations/web:x')).status).toBe(401);
+    expect(
+      (
+        await call(s.base, 'POST', '/api/v1/agent/login', {
+          body: { username: 'wang', password: 'wrong wrong wrong' },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('When a customer asks for a person, an agent claims, replies and releases, then the customer sees each step and the bot is silent meanwhile', async () => {
+    const c = await openConversation(s.base);
+    const events = await stream(s.base, c);
+    const path = `/api/v1/conversations/${c.conversationId}`;
+    await call(s.base, 'POST', `${path}/messages`, {
+      token: c.token,
+      body: { text: '中介让我交3000押金 说能停息挂账' },
+    });
+    await call(s.base, 'POST', `${path}/messages`, { token: c.token, body: { text: '转人工' } });
+    const wang = await agent(s.base, 'wang');
+    const queue = await wang('GET', '/queue');
+    const card = queue.body.waiting.find(
+      (w: { conversationId: string }) => w.conversationId === c.conversationId,
+    );
+    expect(card).toMatchObject({
+      state: 'queued',
+      reason: 'customer-request',
+      risk: 'low',
+      position: expect.any(Number),
+    });
+    expect(card.redFlags).toContain('upfront-fee');
+
+    expect((await wang('POST', `/conversations/${card.id}/claim`, {}, false)).status).toBe(403);
+    expect((await wang('POST', `/conversations/${card.id}/claim`, {})).status).toBe(200);
+    await until(() => /已接入/.test(events.text()) && /"state":"accepted"/.test(events.text()));
+
+    const view = await wang('GET', `/conversations/${encodeURIComponent(card.id)}`);
+    expect(view.body.summary).toMatchObject({ reason: 'customer-request', agent: 'wang' });
+    expect(view.body.transcript.some((m: { text: string }) => /押金/.test(m.text))).toBe(true);
+
+    const silent = await call(s.base, 'POST', `${path}/messages`, {
+      token: c.token,
+      body: { text: '你好 我该怎么办' },
+    });
+    expect(silent.body.messages).toEqual([]);
+    expect(
+      (await wang('POST', `/conversations/${card.id}/messages`, { text: '您好，我是客服小王，先别再付钱。' }))
+        .status,
+    ).toBe(201);
+    await until(() => /客服小王/.test(events.text()));
+
+    const li = await agent(s.base, 'li');
+    expect((await li('GET', `/conversations/${card.id}`)).status).toBe(403);
+    expect((await li('POST', `/conversations/${card.id}/messages`, { text: 'hi' })).status).toBe(403);
+    const boss = await agent(s.base, 'boss');
+    expect((await boss('GET', `/conversations/${card.id}`)).status).toBe(200);
+
+    expect(
+      (
+        await wang('POST', `/conversations/${card.id}/release`, {
+          outcome: 'advised to stop paying; bank hardship team',
+        })
+      ).status,
+    ).toBe(200);
+    await until(() => /已结束本次服务/.test(events.text()));
+    const back = await call(s.base, 'POST', `${path}/messages`, {
+      token: c.token,
+      body: { text: '停息挂账靠谱吗' },
+    });
+    expect(back.body.messages[0].text).toMatch(/依据/);
+    await events.close();
+  });
+
+  it('When an agent fails to log in five times, then the account is locked (429) even with the right password', async () => {
+    await addAgent(s, 'zhao');
+    for (let i = 0; i < 4; i++)
+      expect(
+        (
+          await call(s.base, 'POST', '/api/v1/agent/login', {
+            body: { username: 'zhao', password: 'wrong wrong wrong' },
+          })
+        ).status,
+      ).toBe(401);
+    const locked = await call(s.base, 'POST', '/api/v1/agent/login', {
+      body: { username: 'zhao', password: 'wrong wrong wrong' },
+    });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('account-locked');
+    expect(
+      (await call(s.base, 'POST', '/api/v1/agent/login', { body: { username: 'zhao', password: PASSWORD } }))
+        .status,
+    ).toBe(429);
+  });
+});
+
+describe('Handoff queue across a restart', () => {
+  it('When the server restarts, then a queued request is still waiting for an agent', async () => {
+    const first = await startServer();
+    const c = await openConversation(first.base);
+    await call(first.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {
+      token: c.token,
+      body: {},
+    });
+    await first.stop();
+    const again = await startServer({}, { DATA_DIR: first.dataDir });
+    try {
+      await addAgent(again, 'wang');
+      const queue = await (await agent(again.base, 'wang'))('GET', '/queue');
+      expect(queue.body.waiting.map((w: { conversationId: string }) => w.conversationId)).toContain(
+        c.conversationId,
+      );
+    } finally {
+      await again.stop();
+    }
+  });
+});

@@ -62,7 +62,7 @@ function checkActivity(anonymous: boolean) {
     const r = activityShape.safeParse(req.body);
     if (!r.success) {
       const issue = r.error.issues[0];
-      return next(
+      next(
         new ApiError(
           400,
           'invalid-activity',
@@ -70,15 +70,18 @@ function checkActivity(anonymous: boolean) {
           issue?.path.join('.'),
         ),
       );
+      return;
     }
-    if (anonymous && !LOOPBACK.has(new URL(r.data.serviceUrl).hostname))
-      return next(
+    if (anonymous && !LOOPBACK.has(new URL(r.data.serviceUrl).hostname)) {
+      next(
         new ApiError(
           403,
           'service-url-not-allowed',
           'without MICROSOFT_APP_ID only a local Emulator may call this endpoint',
         ),
       );
+      return;
+    }
     next();
   };
 }

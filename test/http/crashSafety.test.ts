@@ -103,14 +103,17 @@ describe('Crash safety', () => {
     });
     const { conversationId, token } = (await open.json()) as { conversationId: string; token: string };
     // The event stream says "typing" when the turn has started: that is when SIGTERM lands.
-    const events = await fetch(`${started.base}/api/v1/conversations/${conversationId}/events?token=${token}`);
+    const events = await fetch(
+      `${started.base}/api/v1/conversations/${conversationId}/events?token=${token}`,
+    );
     const reader = (events.body as ReadableStream<Uint8Array>).getReader();
     const inFlight = fetch(`${started.base}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ text: '停息挂账靠谱吗', clientMessageId: 'last' }),
     });
-    for (let seen = ''; !seen.includes('event: typing'); ) seen += new TextDecoder().decode((await reader.read()).value);
+    for (let seen = ''; !seen.includes('event: typing'); )
+      seen += new TextDecoder().decode((await reader.read()).value);
     started.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
     expect(await exited).toBe(0);

@@ -11,6 +11,8 @@ import { TurnRunner } from './channels/web/turnRunner.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
 import { HandoffRelay } from './handoff/handoffRelay.js';
+import { hubStatusRouter } from './handoff/hubStatus.js';
+import { HandoffWebhook } from './handoff/webhook.js';
 import { accessLog } from './http/accessLog.js';
 import { apiErrorHandler } from './http/apiError.js';
 import { type EventBus, LocalEventBus } from './http/eventBus.js';
@@ -70,7 +72,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const bus = new LocalEventBus();
   const locks = new KeyedLock();
   const channels = { web: new InProcessChannel(bot, 'web'), app: new InProcessChannel(bot, 'app') };
-  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels);
+  const webhook = config.handoffWebhook
+    ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
+    : undefined;
+  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook);
   const runner = new TurnRunner(
     channels,
     stores.transcripts,
@@ -98,6 +103,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
+  // Before the customer API, whose router answers 404 for anything else under /api/v1.
+  if (config.handoffWebhook) app.use(hubStatusRouter(config.handoffWebhook.secret, relay));
   app.use(
     '/api/v1/agent',
     agentApi({

@@ -31,6 +31,12 @@ export const configSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   CORS_ORIGINS: z.string().default('*'),
+  HANDOFF_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  HANDOFF_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   EMBEDDINGS_MODULE: optionalText,
   EMBEDDINGS_OPTIONS: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +57,8 @@ export type Config = Readonly<{
   }>;
   /** Signs conversation tokens; generated into DATA_DIR when unset. */
   tokenSecret: string | undefined;
+  /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
+  handoffWebhook: Readonly<{ url: string; secret: string }> | undefined;
   /** Origins allowed to call the customer API from a browser (`*` for any). */
   corsOrigins: readonly string[];
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -70,6 +78,13 @@ function parseOptions(raw: string | undefined): Record<string, unknown> {
     // reported below with the variable's name
   }
   throw new ConfigError('EMBEDDINGS_OPTIONS: must be a JSON object');
+}
+
+function webhookOf(url: string | undefined, secret: string | undefined): Config['handoffWebhook'] {
+  if (!url && !secret) return undefined;
+  if (!url || !secret)
+    throw new ConfigError('HANDOFF_WEBHOOK_URL and HANDOFF_WEBHOOK_SECRET: set both, or neither');
+  return Object.freeze({ url, secret });
 }
 
 /**
@@ -99,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       tenantId: e.MICROSOFT_APP_TENANT_ID,
     }),
     tokenSecret: e.TOKEN_SECRET,
+    handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
     corsOrigins: Object.freeze(
       e.CORS_ORIGINS.split(',')
         .map((o) => o.trim())

@@ -6,6 +6,7 @@ import type { EventBus } from '../http/eventBus.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
 import { caseKey } from './caseKey.js';
+import type { HandoffWebhook } from './webhook.js';
 
 /** The bus topic agents' consoles listen on. */
 export const AGENTS_TOPIC = 'agents';
@@ -22,6 +23,7 @@ export class HandoffRelay {
     private readonly transcripts: TranscriptStore,
     private readonly bus: EventBus,
     private readonly channels: Record<string, InProcessChannel>,
+    private readonly webhook?: HandoffWebhook,
   ) {}
 
   /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
@@ -84,6 +86,28 @@ export class HandoffRelay {
       seq: message.seq,
       data: { id: caseKey(conversation.channel, conversation.id), message: toApiMessage(message) },
     });
+  }
+
+  /**
+   * A handoff was requested: every console hears of it, and a bank's own contact centre, when one
+   * is configured, gets the `handoff.initiate` event (in the background: the customer's turn does
+   * not wait for it).
+   */
+  async started(conversation: ConversationRecord, event: Record<string, unknown>): Promise<void> {
+    await this.queueChanged(conversation.channel, conversation.id);
+    if (this.webhook) void this.webhook.deliver(event);
+  }
+
+  /** A contact centre's `handoff.status`: the queue follows it, and so do the bot and the customer. */
+  async fromHub(
+    channel: string,
+    conversationId: string,
+    state: 'accepted' | 'completed' | 'failed',
+    detail: { agent?: string; message?: string },
+  ): Promise<QueueEntry> {
+    const entry = await this.queue.setState(channel, conversationId, state, detail);
+    await this.tellBot(entry, { state, ...(detail.agent ? { agentName: detail.agent } : {}) });
+    return entry;
   }
 
   /** A queue change, for every console. */

@@ -114,7 +114,7 @@ describe('Customer API (CONTRACT §2)', () => {
     expect(handoffResponse.parse(r.body).handoff.state).toBe('queued');
     const got = await events;
     expect(got.map((e) => e.event)).toEqual(['typing', 'handoff']);
-    expect(got[1]?.data).toEqual({ handoff: { state: 'queued' } });
+    expect(got[1]?.data).toEqual({ handoff: { state: 'queued', position: expect.any(Number) } });
   });
 
   it('When the stream reconnects with Last-Event-ID, then the agent messages it missed come first', async () => {

@@ -12,7 +12,8 @@ export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number)
 export type HandoffSide = {
   view(channel: string, conversationId: string): Promise<HandoffView | undefined>;
   customerMessage(conversation: ConversationRecord, message: StoredMessage): Promise<void>;
-  queueChanged(channel: string, conversationId: string): Promise<void>;
+  /** A handoff has just been requested (its `handoff.initiate` event). */
+  started(conversation: ConversationRecord, event: Record<string, unknown>): Promise<void>;
 };
 
 /**
@@ -57,15 +58,20 @@ export class TurnRunner {
     const started = performance.now();
     await this.bus.publish(conversation.id, { type: 'typing', data: { role: 'bot' } });
     const sent = await this.channels[conversation.channel].say(conversation.id, text);
-    const stored = await this.transcripts.append(
-      conversation.id,
-      botMessages(conversation.id, sent, replyTo),
-    );
     const outcome = turnOutcome(sent);
+    const messages = botMessages(conversation.id, sent, replyTo);
+    // The customer's view of a handoff (state, place in the queue) comes from the queue itself.
+    const view = outcome.handoff
+      ? await this.handoff?.view(conversation.channel, conversation.id)
+      : undefined;
+    for (const m of messages) if (m.handoff && view) m.handoff = view;
+    const stored = await this.transcripts.append(conversation.id, messages);
     this.observe?.(outcome, performance.now() - started);
     const handoff = stored.find((m) => m.handoff)?.handoff;
-    if (outcome.handoffEvent && handoff)
+    if (outcome.handoffEvent && handoff) {
       await this.bus.publish(conversation.id, { type: 'handoff', data: { handoff } });
+      await this.handoff?.started(conversation, outcome.handoffEvent);
+    }
     return stored;
   }
 

@@ -10,7 +10,7 @@ import { InProcessChannel } from '../src/channels/inProcess.js';
 import { loadConfig } from '../src/config.js';
 import { openKnowledge } from '../src/knowledge/openKnowledge.js';
 import { createLogger } from '../src/logger.js';
-import { openStorage } from '../src/storage/openStorage.js';
+import { openMemoryStores } from '../src/storage/memory/openMemoryStores.js';
 import { tempDir } from '../test/helpers/tempContent.js';
 
 const kind = process.argv[2];
@@ -28,12 +28,7 @@ if (kind === 'anxin') {
   });
   if (kind === 'turn') {
     const knowledge = await openKnowledge(config);
-    const { bot } = await createBot(
-      knowledge,
-      config.bank,
-      { storage: openStorage() },
-      createLogger('silent'),
-    );
+    const { bot } = await createBot(knowledge, config.bank, openMemoryStores(), createLogger('silent'));
     const channel = new InProcessChannel(bot, 'bench');
     bare.post('/turn', express.json(), async (req, res) => {
       const body = req.body as { conversation?: string; text: string };

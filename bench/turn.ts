@@ -11,7 +11,7 @@ import { loadEvalSets } from '../src/evaluation/evalSet.js';
 import { conversationsOf } from '../src/evaluation/pipelineEval.js';
 import { openKnowledge } from '../src/knowledge/openKnowledge.js';
 import { createLogger } from '../src/logger.js';
-import { openStorage } from '../src/storage/openStorage.js';
+import { openMemoryStores } from '../src/storage/memory/openMemoryStores.js';
 import { percentile, rssMiB } from './stats.js';
 
 const at = process.argv.indexOf('--rounds');
@@ -21,12 +21,7 @@ const knowledge = await openKnowledge(config);
 const started = performance.now();
 // Logs are produced (their cost is part of a turn) but not printed.
 const sink = new Writable({ write: (_c, _e, done) => done() });
-const { bot } = await createBot(
-  knowledge,
-  config.bank,
-  { storage: openStorage() },
-  createLogger('info', sink),
-);
+const { bot } = await createBot(knowledge, config.bank, openMemoryStores(), createLogger('info', sink));
 const buildMs = performance.now() - started;
 const channel = new InProcessChannel(bot, 'bench');
 const conversations = conversationsOf(loadEvalSets('test/fixtures/eval').cases);

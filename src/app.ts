@@ -10,6 +10,7 @@ import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
+import { cannedAnswers } from './handoff/cannedAnswers.js';
 import { HandoffRelay } from './handoff/handoffRelay.js';
 import { hubStatusRouter } from './handoff/hubStatus.js';
 import { HandoffWebhook } from './handoff/webhook.js';
@@ -66,8 +67,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const opened = openSqliteStores(config.dataDir);
   const stores: Stores = { ...opened, conversations: new CachedConversations(opened.conversations) };
   const metrics = new Metrics();
-  const { bot } = await createBot(knowledge, config.bank, stores, logger, {
+  const { bot, services } = await createBot(knowledge, config.bank, stores, logger, {
     onGuardrailReplaced: () => metrics.guardrailReplaced(),
+    officeHours: config.officeHours,
   });
   const bus = new LocalEventBus();
   const locks = new KeyedLock();
@@ -114,6 +116,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       relay,
       bus,
       loginLimiter: new RateLimiter(20, 60_000),
+      canned: cannedAnswers(knowledge, services.composer),
     }),
   );
   app.use(

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { OfficeHours } from './handoff/officeHours.js';
 
 const optionalText = z
   .string()
@@ -31,6 +32,8 @@ export const configSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   CORS_ORIGINS: z.string().default('*'),
+  OFFICE_HOURS: optionalText,
+  OFFICE_TIMEZONE: z.string().default('Asia/Shanghai'),
   HANDOFF_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
     message: 'must be an http(s) URL',
   }),
@@ -57,6 +60,8 @@ export type Config = Readonly<{
   }>;
   /** Signs conversation tokens; generated into DATA_DIR when unset. */
   tokenSecret: string | undefined;
+  /** When agents staff the chat; undefined means always. */
+  officeHours: OfficeHours | undefined;
   /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
   handoffWebhook: Readonly<{ url: string; secret: string }> | undefined;
   /** Origins allowed to call the customer API from a browser (`*` for any). */
@@ -78,6 +83,15 @@ function parseOptions(raw: string | undefined): Record<string, unknown> {
     // reported below with the variable's name
   }
   throw new ConfigError('EMBEDDINGS_OPTIONS: must be a JSON object');
+}
+
+function officeHoursOf(spec: string | undefined, timeZone: string): OfficeHours | undefined {
+  if (!spec) return undefined;
+  try {
+    return OfficeHours.parse(spec, timeZone);
+  } catch (err) {
+    throw new ConfigError(`OFFICE_HOURS / OFFICE_TIMEZONE: ${(err as Error).message}`);
+  }
 }
 
 function webhookOf(url: string | undefined, secret: string | undefined): Config['handoffWebhook'] {
@@ -115,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }),
     tokenSecret: e.TOKEN_SECRET,
     handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
+    officeHours: officeHoursOf(e.OFFICE_HOURS, e.OFFICE_TIMEZONE),
     corsOrigins: Object.freeze(
       e.CORS_ORIGINS.split(',')
         .map((o) => o.trim())

@@ -8,8 +8,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { OfficeHours } from '../handoff/officeHours.js';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
 import type { Logger } from '../logger.js';
+import type { HandoffQueue } from '../storage/handoffQueue.js';
 import {
   type ConversationData,
   handoffActive,
@@ -23,8 +25,10 @@ import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
 import { PiiMiddleware } from './middleware/piiMiddleware.js';
 import { TriageMiddleware } from './middleware/triageMiddleware.js';
-import type { HandoffRequests, ReportStore } from './ports.js';
+import { maskPii } from './pii.js';
+import type { ReportStore } from './ports.js';
 import { emptyReply, type Reply, replyText } from './reply.js';
+import { extractIdentifiers } from './report/identifiers.js';
 import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
 import { respond } from './respond.js';
 import { articleById, type Services, type Turn } from './services.js';
@@ -37,7 +41,9 @@ export type BotDeps = {
   services: Services;
   storage: Storage;
   reports: ReportStore;
-  handoffs: HandoffRequests;
+  handoffs: HandoffQueue;
+  /** When agents staff the chat; undefined means always. */
+  officeHours?: Pick<OfficeHours, 'isOpen' | 'describe'>;
   /** Every value the customer may be shown: the directory's and the bank's own hotline. */
   allowedContacts: string[];
   logger: Logger;
@@ -112,7 +118,7 @@ export class AnxinBot extends ActivityHandler {
     remember(data, 'customer', turn.text);
     data.lastLocale = locale;
 
-    await this.route(context, turn);
+    if (!(await this.callbackNumber(context, turn))) await this.route(context, turn);
     const reply = takeReplies(context, locale, triage);
     const pii = (context.turnState.get(TURN.piiFound) as string[] | undefined) ?? [];
     if (pii.length && !data.piiWarned) {
@@ -132,6 +138,28 @@ export class AnxinBot extends ActivityHandler {
       },
       'turn',
     );
+  }
+
+  /**
+   * Outside office hours a customer may leave a number for a call back: kept unmasked in the queue
+   * for the agent who takes it, masked everywhere else.
+   */
+  private async callbackNumber(context: TurnContext, turn: Turn): Promise<boolean> {
+    const h = turn.data.handoff;
+    if (h?.state !== 'offline' || h.callbackAt) return false;
+    const raw = (context.turnState.get(TURN.rawText) as string | undefined) ?? '';
+    const phone = extractIdentifiers(raw).find((i) => i.kind === 'phone')?.value;
+    if (!phone) return false;
+    const a = context.activity;
+    await this.deps.handoffs.callback(a.channelId, a.conversation.id, phone);
+    h.callbackAt = new Date().toISOString();
+    const reply = emptyReply(turn.locale, 'request-human');
+    reply.paragraphs.push(
+      this.deps.services.composer.replies(turn.locale).callbackNoted(maskPii(phone).text),
+    );
+    reply.meta.handoff = true;
+    queueReply(context, reply);
+    return true;
   }
 
   /** A report in progress continues (unless cancelled or interrupted); else the intent's use case. */
@@ -160,16 +188,20 @@ export class AnxinBot extends ActivityHandler {
     let started = false;
     if (reply.handoff && handoffActive(data)) reply.paragraphs.push(r.handoffPending);
     else if (reply.handoff) {
+      // Outside office hours nobody can join: say so, and offer a call back instead.
+      const hours = this.deps.officeHours;
+      const closed = hours !== undefined && !hours.isOpen(new Date());
       data.handoff = {
-        state: 'queued',
+        state: closed ? 'offline' : 'queued',
         reason: reply.handoff.reason,
         priority: reply.handoff.priority,
         requestedAt: new Date().toISOString(),
       };
-      reply.paragraphs.push(reply.handoff.priority ? r.handoffPriority : r.handoffQueued);
+      if (closed) reply.paragraphs.push(r.handoffClosed(hours.describe(reply.locale)));
+      else reply.paragraphs.push(reply.handoff.priority ? r.handoffPriority : r.handoffQueued);
       started = true;
     }
-    reply.meta.handoff = handoffActive(data);
+    reply.meta.handoff = started || handoffActive(data);
     noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
     const sent = await context.sendActivity(toActivity(reply, text));

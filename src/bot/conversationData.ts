@@ -5,7 +5,9 @@ import type { HandoffReason, Risk } from './reply.js';
 export type TranscriptLine = { role: 'customer' | 'bot' | 'agent'; text: string; at: string };
 
 export type HandoffState = {
-  state: 'queued' | 'accepted' | 'completed' | 'failed';
+  state: 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+  /** When the customer left a number for a call back (outside office hours). */
+  callbackAt?: string;
   reason: HandoffReason;
   priority: boolean;
   requestedAt: string;

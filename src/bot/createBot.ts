@@ -1,15 +1,16 @@
 import type { Storage } from 'botbuilder';
+import type { OfficeHours } from '../handoff/officeHours.js';
 import type { BankProfile } from '../knowledge/directory.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import type { Logger } from '../logger.js';
-import { StorageHandoffRequests, StorageReportStore } from '../storage/storageRecords.js';
+import type { HandoffQueue } from '../storage/handoffQueue.js';
 import { AnxinBot } from './anxinBot.js';
 import { allowedContacts, buildServices } from './buildServices.js';
-import type { HandoffRequests, ReportStore } from './ports.js';
+import type { ReportStore } from './ports.js';
 import type { Services } from './services.js';
 
-/** Where the bot keeps its state; reports and handoff requests default to records in `storage`. */
-export type BotStores = { storage: Storage; reports?: ReportStore; handoffs?: HandoffRequests };
+/** Where the bot keeps its state, its reports and its handoff requests. */
+export type BotStores = { storage: Storage; reports: ReportStore; handoffs: HandoffQueue };
 
 /**
  * The bot with its services and stores, on any botbuilder Storage.
@@ -20,19 +21,21 @@ export async function createBot(
   bank: BankProfile,
   stores: BotStores,
   logger: Logger,
-  hooks: { onGuardrailReplaced?: () => void } = {},
-): Promise<{ bot: AnxinBot; services: Services; reports: ReportStore; handoffs: HandoffRequests }> {
+  hooks: {
+    onGuardrailReplaced?: () => void;
+    officeHours?: Pick<OfficeHours, 'isOpen' | 'describe'> | undefined;
+  } = {},
+): Promise<{ bot: AnxinBot; services: Services }> {
   const services = await buildServices(knowledge, bank);
-  const reports = stores.reports ?? new StorageReportStore(stores.storage);
-  const handoffs = stores.handoffs ?? new StorageHandoffRequests(stores.storage);
   const bot = new AnxinBot({
     services,
     storage: stores.storage,
-    reports,
-    handoffs,
+    reports: stores.reports,
+    handoffs: stores.handoffs,
     allowedContacts: allowedContacts(knowledge, bank),
     logger,
-    ...hooks,
+    ...(hooks.onGuardrailReplaced ? { onGuardrailReplaced: hooks.onGuardrailReplaced } : {}),
+    ...(hooks.officeHours ? { officeHours: hooks.officeHours } : {}),
   });
-  return { bot, services, reports, handoffs };
+  return { bot, services };
 }

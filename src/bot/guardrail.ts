@@ -13,6 +13,8 @@ const UNIT_BEFORE = /(¥|￥|rmb|cny|yuan)\s?$/i;
 const RANGE_AFTER = /^\s?[-–—~至到]\s?\d/;
 const RANGE_BEFORE = /\d\s?[-–—~至到]\s?$/;
 
+const TIME_OF_DAY = /(?<!\d)\d{1,2}:\d{2}(?!\d)/g;
+
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 const hostOf = (s: string) =>
   s
@@ -41,7 +43,8 @@ export class Guardrail {
     for (const m of text.matchAll(LINK)) {
       if (!this.hosts.has(hostOf(m[0]))) offending.push(m[0]);
     }
-    const withoutLinks = text.replace(LINK, ' ');
+    // Times of day (09:00-18:00) are not phone numbers either.
+    const withoutLinks = text.replace(LINK, ' ').replace(TIME_OF_DAY, ' ');
     for (const m of withoutLinks.matchAll(NUMBER)) {
       const digits = digitsOf(m[0]);
       const start = m.index ?? 0;

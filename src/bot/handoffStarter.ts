@@ -1,6 +1,6 @@
 import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
+import type { HandoffQueue } from '../storage/handoffQueue.js';
 import type { ConversationData, HandoffState } from './conversationData.js';
-import type { HandoffRequests } from './ports.js';
 import type { Reply } from './reply.js';
 
 const STATES: HandoffState['state'][] = ['accepted', 'completed', 'failed'];
@@ -11,7 +11,7 @@ const STATES: HandoffState['state'][] = ['accepted', 'completed', 'failed'];
  * @example await handoffs.start(context, data, reply)
  */
 export class HandoffStarter {
-  constructor(private readonly requests: HandoffRequests) {}
+  constructor(private readonly requests: HandoffQueue) {}
 
   async start(context: TurnContext, data: ConversationData, reply: Reply): Promise<void> {
     const a = context.activity;
@@ -31,6 +31,8 @@ export class HandoffStarter {
       requestedAt: data.handoff?.requestedAt ?? new Date().toISOString(),
       transcript: data.transcript.map((l) => ({ ...l })),
     });
+    if (data.handoff?.state === 'offline')
+      await this.requests.setState(a.channelId, a.conversation.id, 'offline');
     const activities = data.transcript.map((line) => ({
       type: ActivityTypes.Message,
       text: line.text,

@@ -7,11 +7,10 @@ import { InProcessChannel } from '../channels/inProcess.js';
 import { turnOutcome } from '../channels/turnOutcome.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { createLogger } from '../logger.js';
+import { openMemoryStores } from '../storage/memory/openMemoryStores.js';
 import { inspectableStorage } from '../storage/openStorage.js';
 import type { EvalCase } from './evalSet.js';
 import { conversationsOf, type JudgedTurn, type PipelineSummary, summarizePipeline } from './pipelineEval.js';
-
-const REPORTS_PREFIX = 'anxin/reports/';
 
 /**
  * Runs every labelled turn through the whole bot pipeline (the same one the server and the batch
@@ -31,7 +30,8 @@ export async function runPipeline(
   });
   const { storage, dump } = inspectableStorage();
   const bank = {};
-  const { bot } = await createBot(knowledge, bank, { storage }, createLogger('info', sink));
+  const stores = { ...openMemoryStores(), storage };
+  const { bot } = await createBot(knowledge, bank, stores, createLogger('info', sink));
   const channel = new InProcessChannel(bot, 'eval');
   const guardrail = new Guardrail(allowedContacts(knowledge, bank));
   const judged: JudgedTurn[] = [];
@@ -46,13 +46,12 @@ export async function runPipeline(
       if (!verdict.ok) violations.push(`${c.id}: ${verdict.offending.join(', ')}`);
       if (maskPii(got.reply).found.length) leaks.push(`${c.id}: reply`);
     }
-  for (const [key, value] of Object.entries(dump())) {
-    // A report keeps the agency's own contact details: the customer gives them to report it.
-    const text = key.startsWith(REPORTS_PREFIX)
-      ? JSON.stringify({ ...JSON.parse(value), identifiers: [] })
-      : value;
-    if (maskPii(text).found.length) leaks.push(`stored state ${key}`);
-  }
+  for (const [key, value] of Object.entries(dump()))
+    if (maskPii(value).found.length) leaks.push(`stored state ${key}`);
+  // Handoff requests carry the transcript an agent reads. (Reports keep the agency's own contact
+  // details by design: the customer gives them in order to report it.)
+  for (const entry of await stores.handoffs.list())
+    if (maskPii(JSON.stringify(entry)).found.length) leaks.push(`handoff ${entry.conversationId}`);
   logLines.forEach((line, i) => {
     if (maskPii(line).found.length) leaks.push(`log line ${i + 1}`);
   });

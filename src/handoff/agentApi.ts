@@ -14,8 +14,10 @@ import { toApiMessage } from '../channels/web/messageView.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { RateLimiter } from '../http/rateLimiter.js';
+import type { Locale } from '../knowledge/locale.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { TranscriptStore } from '../storage/ports.js';
+import type { CannedAnswer } from './cannedAnswers.js';
 import { caseKey, parseCaseKey } from './caseKey.js';
 import { AGENTS_TOPIC, type HandoffRelay } from './handoffRelay.js';
 
@@ -26,6 +28,8 @@ export type AgentApiDeps = {
   relay: HandoffRelay;
   bus: EventBus;
   loginLimiter: RateLimiter;
+  /** Knowledge-base replies for a case's topics. */
+  canned: (topics: readonly string[], locale: Locale) => CannedAnswer[];
 };
 
 const login = z
@@ -162,6 +166,17 @@ export function agentApi(deps: AgentApiDeps): Router {
         ...(e.callback && e.agent === agentOf(res).username ? { callback: e.callback } : {}),
         transcript: stored.length ? stored.map(toApiMessage) : e.transcript,
       });
+    }),
+  );
+
+  router.get(
+    '/conversations/:id/canned',
+    wrap(async (req, res) => {
+      const e = await entryOf(req);
+      if (!mayRead(agentOf(res), e))
+        throw new ApiError(403, 'forbidden', 'another agent holds this conversation');
+      const locale: Locale = e.locale === 'en' ? 'en' : 'zh-CN';
+      res.json({ answers: deps.canned(e.topics, locale) });
     }),
   );
 

@@ -28,7 +28,7 @@ describe('Guardrail', () => {
   it('When a text has amounts, dates, masked echoes and official numbers, then it passes', () => {
     expect(
       guardrail.check(
-        '2026年交了5000元，欠20万，5%手续费，卡号 6222************128，打 12378 或 010-12321，见 https://www.12321.cn',
+        '2026年交了5000元，欠20万，5%手续费，卡号 6222************128，打 12378 或 010-12321，见 https://www.12321.cn，服务时间 09:00-18:00，审核于 2026-11-24',
       ),
     ).toEqual({ ok: true });
   });

@@ -99,6 +99,12 @@ describe('Agent API and handoff (CONTRACT §3)', () => {
     expect((await wang('POST', `/conversations/${card.id}/claim`, {})).status).toBe(200);
     await until(() => /已接入/.test(events.text()) && /"state":"accepted"/.test(events.text()));
 
+    const canned = await wang('GET', `/conversations/${card.id}/canned`);
+    expect(canned.body.answers.length).toBeGreaterThan(0);
+    expect(canned.body.answers[0]).toMatchObject({
+      articleId: expect.stringMatching(/^zh-CN\//),
+      text: expect.any(String),
+    });
     const view = await wang('GET', `/conversations/${encodeURIComponent(card.id)}`);
     expect(view.body.summary).toMatchObject({ reason: 'customer-request', agent: 'wang' });
     expect(view.body.transcript.some((m: { text: string }) => /押金/.test(m.text))).toBe(true);

@@ -7,7 +7,7 @@ import { loadContent } from '../../src/knowledge/content.js';
 import type { BankProfile } from '../../src/knowledge/directory.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex.js';
 import { createLogger } from '../../src/logger.js';
-import { StorageHandoffRequests, StorageReportStore } from '../../src/storage/storageRecords.js';
+import { openMemoryStores } from '../../src/storage/memory/openMemoryStores.js';
 import { tempDir } from './tempContent.js';
 
 const indexes = new Map<string, Promise<KnowledgeIndex>>();
@@ -32,16 +32,22 @@ export type Said = TurnOutcome & { activities: Partial<Activity>[] };
  * A fresh conversation with the real bot through botbuilder's TestAdapter; `say` returns what
  * the bot sent for that turn.
  */
-export async function conversation(options: { bank?: BankProfile; contentDir?: string } = {}) {
+export async function conversation(
+  options: {
+    bank?: BankProfile;
+    contentDir?: string;
+    officeHours?: { isOpen(at: Date): boolean; describe(): string };
+  } = {},
+) {
   const knowledge = await knowledgeOf(options.contentDir);
   const bank = options.bank ?? {};
   const services: Services = await buildServices(knowledge, bank);
   const storage = new MemoryStorage();
-  const reports = new StorageReportStore(storage);
-  const handoffs = new StorageHandoffRequests(storage);
+  const { reports, handoffs } = openMemoryStores();
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const bot = new AnxinBot({
+    ...(options.officeHours ? { officeHours: options.officeHours } : {}),
     services,
     storage,
     reports,

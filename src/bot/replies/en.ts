@@ -56,6 +56,10 @@ export const en: Replies = {
   handoffAccepted: (agentName) =>
     `${agentName ?? 'A customer service colleague'} has joined. Please go ahead.`,
   handoffEnded: 'The customer service colleague has closed the chat. Ask me anything else any time.',
+  handoffClosed: (hours) =>
+    `Our customer service colleagues are not in right now (hours: ${hours}), sorry. Your request is noted; if you like, reply with a phone number and a colleague will call you back when they are in. If it is urgent, contact {{bank:hotline}}.`,
+  callbackNoted: (maskedNumber) =>
+    `Thank you: we will call you back on ${maskedNumber} when our colleagues are in. Only the colleague who takes it can see the number.`,
   handoffFailed:
     'Sorry, no colleague can join right now. You can keep asking me, or contact {{bank:hotline}}.',
   handoffPosition: (position) => `${position - 1} customer(s) ahead of you.`,

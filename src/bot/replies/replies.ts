@@ -37,6 +37,8 @@ export type Replies = {
   handoffAccepted(agentName?: string): string;
   handoffEnded: string;
   handoffFailed: string;
+  handoffClosed(hours: string): string;
+  callbackNoted(maskedNumber: string): string;
   handoffPosition(position: number): string;
   piiWarning: string;
   report: {

@@ -50,6 +50,10 @@ export const zhCN: Replies = {
   handoffPending: '人工客服的申请已经提交，请稍等，接入后会在这里回复您。',
   handoffAccepted: (agentName) => `人工客服${agentName ? ` ${agentName} ` : ''}已接入，请直接说明您的情况。`,
   handoffEnded: '人工客服已结束本次服务。有其他问题，随时可以问我。',
+  handoffClosed: (hours) =>
+    `现在不在人工客服的服务时间（${hours}），很抱歉不能马上接入。您的请求已经记下了；如果愿意，可以回复一个方便联系的电话号码，上班后人工客服会给您回电。着急的话，也可以联系{{bank:hotline}}。`,
+  callbackNoted: (maskedNumber) =>
+    `好的，已记下回电号码 ${maskedNumber}，人工客服上班后会尽快联系您。这个号码只有接手的客服能看到。`,
   handoffFailed: '抱歉，人工客服暂时无法接入。您可以继续问我，或者联系{{bank:hotline}}。',
   handoffPosition: (position) => `您前面还有 ${position - 1} 位客户在等候。`,
   piiWarning:

@@ -126,7 +126,12 @@ export function agentApi(deps: AgentApiDeps): Router {
       const waiting = await queue.waiting();
       const held =
         agent.role === 'admin' ? await queue.list(['accepted']) : await queue.claimedBy(agent.username);
-      res.json({ waiting: waiting.map((e, i) => summary(e, i + 1)), claimed: held.map((e) => summary(e)) });
+      const callbacks = await queue.list(['offline']);
+      res.json({
+        waiting: waiting.map((e, i) => summary(e, i + 1)),
+        claimed: held.map((e) => summary(e)),
+        callbacks: callbacks.map((e) => summary(e)),
+      });
     }),
   );
 

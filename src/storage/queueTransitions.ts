@@ -25,7 +25,8 @@ export const queueTransitions = {
     agent: string,
     now: string,
   ): QueueEntry {
-    const entry = inState(current, channel, id, 'claim', ['queued']);
+    // An offline entry (a call back left outside office hours) is taken like a waiting one.
+    const entry = inState(current, channel, id, 'claim', ['queued', 'offline']);
     return { ...entry, state: 'accepted', agent, acceptedAt: now };
   },
 

@@ -1,9 +1,11 @@
 // Bundles the web widget (widget/src, widget/widget.css) into public/dist/ and checks its size:
 // at most 40 KB gzipped for the JS and the CSS together. `npm run build:widget`; tests call buildWidget().
+// Run as a script, it also builds the agent console (build-console.mjs).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildConsole, CONSOLE_BUDGET_BYTES } from './build-console.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WIDGET_BUDGET_BYTES = 40 * 1024;
@@ -45,7 +47,7 @@ export async function buildWidget({ outDir = path.join(root, 'public/dist') } = 
 
 async function buildOrKeep() {
   try {
-    return await buildWidget();
+    return { widget: await buildWidget(), console: await buildConsole() };
   } catch (err) {
     // `npm ci --omit=dev` has no esbuild: a bundle built earlier (in CI or an image build) is used as it is.
     const built = path.join(root, 'public/dist/widget.js');
@@ -64,14 +66,22 @@ async function buildOrKeep() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await buildOrKeep();
+  const { widget: r, console: c } = await buildOrKeep();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `widget: ${path.relative(root, r.outDir)}/widget.js ${kb(r.jsBytes)}, widget.css ${kb(r.cssBytes)}; ` +
       `${kb(r.gzipBytes)} gzipped together (budget ${kb(WIDGET_BUDGET_BYTES)})`,
   );
+  console.log(
+    `console: ${path.relative(root, c.outDir)}/console.js ${kb(c.jsBytes)}, console.css ${kb(c.cssBytes)}; ` +
+      `${kb(c.gzipBytes)} gzipped together (budget ${kb(CONSOLE_BUDGET_BYTES)})`,
+  );
   if (!r.withinBudget) {
     console.error(`widget: over the ${kb(WIDGET_BUDGET_BYTES)} gzipped budget`);
+    process.exit(1);
+  }
+  if (!c.withinBudget) {
+    console.error(`console: over the ${kb(CONSOLE_BUDGET_BYTES)} gzipped budget`);
     process.exit(1);
   }
 }

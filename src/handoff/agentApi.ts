@@ -109,6 +109,15 @@ export function agentApi(deps: AgentApiDeps): Router {
 
   router.use(requireAgent(auth));
 
+  /** The session behind the cookie: lets a reloaded console get its CSRF token back. */
+  router.get(
+    '/session',
+    wrap(async (_req, res) => {
+      const a = agentOf(res);
+      res.json({ csrfToken: a.csrfToken, agent: { username: a.username, role: a.role } });
+    }),
+  );
+
   router.post(
     '/logout',
     wrap(async (req, res) => {

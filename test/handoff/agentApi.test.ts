@@ -83,6 +83,10 @@ describe('Agent API and handoff (CONTRACT §3)', () => {
     });
     await call(s.base, 'POST', `${path}/messages`, { token: c.token, body: { text: '转人工' } });
     const wang = await agent(s.base, 'wang');
+    expect((await wang('GET', '/session')).body).toMatchObject({
+      agent: { username: 'wang', role: 'agent' },
+      csrfToken: expect.any(String),
+    });
     const queue = await wang('GET', '/queue');
     const card = queue.body.waiting.find(
       (w: { conversationId: string }) => w.conversationId === c.conversationId,

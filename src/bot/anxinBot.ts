@@ -197,16 +197,18 @@ export class AnxinBot extends ActivityHandler {
         priority: reply.handoff.priority,
         requestedAt: new Date().toISOString(),
       };
+      noteRisk(data, reply.meta.risk, reply.meta.redFlags);
+      const position = await this.handoffs.record(context, data, reply);
       if (closed) reply.paragraphs.push(r.handoffClosed(hours.describe(reply.locale)));
       else reply.paragraphs.push(reply.handoff.priority ? r.handoffPriority : r.handoffQueued);
+      if (position) reply.paragraphs.push(r.handoffPosition(position));
       started = true;
-    }
+    } else noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     reply.meta.handoff = started || handoffActive(data);
-    noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
     const sent = await context.sendActivity(toActivity(reply, text));
     remember(data, 'bot', sent ? text : '');
-    if (started) await this.handoffs.start(context, data, reply);
+    if (started) await this.handoffs.announce(context, data, reply);
   }
 
   /** A hub's (or our console's) `handoff.status`: follow it and tell the customer, in their language. */

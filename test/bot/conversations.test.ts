@@ -177,7 +177,7 @@ const conversations: [string, Step[]][] = [
           topic: 'human-agent',
           handoff: true,
           event: true,
-          says: [/已经为您申请了人工客服/],
+          says: [/已经为您申请了人工客服/, /您是下一位/],
         },
       ],
       ['人工', { handoff: true, event: false, says: [/已经提交/] }],

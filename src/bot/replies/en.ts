@@ -62,7 +62,8 @@ export const en: Replies = {
     `Thank you: we will call you back on ${maskedNumber} when our colleagues are in. Only the colleague who takes it can see the number.`,
   handoffFailed:
     'Sorry, no colleague can join right now. You can keep asking me, or contact {{bank:hotline}}.',
-  handoffPosition: (position) => `${position - 1} customer(s) ahead of you.`,
+  handoffPosition: (position) =>
+    position <= 1 ? 'You are next in line.' : `${position - 1} customer(s) ahead of you.`,
   piiWarning:
     "A quick note to protect you: there's no need to send ID numbers, card numbers or phone numbers in this chat, and I have hidden them. The bank never asks for passwords or codes in chat.",
   report: {

@@ -55,7 +55,8 @@ export const zhCN: Replies = {
   callbackNoted: (maskedNumber) =>
     `好的，已记下回电号码 ${maskedNumber}，人工客服上班后会尽快联系您。这个号码只有接手的客服能看到。`,
   handoffFailed: '抱歉，人工客服暂时无法接入。您可以继续问我，或者联系{{bank:hotline}}。',
-  handoffPosition: (position) => `您前面还有 ${position - 1} 位客户在等候。`,
+  handoffPosition: (position) =>
+    position <= 1 ? '您是下一位，请稍等。' : `您前面还有 ${position - 1} 位客户在等候。`,
   piiWarning:
     '提醒一下：为了保护您，聊天里不需要发身份证号、银行卡号、手机号这类信息，我已经自动隐藏了。银行不会在聊天里向您要密码或验证码。',
   report: {

@@ -73,7 +73,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const bus = new LocalEventBus();
   const locks = new KeyedLock();
-  const channels = { web: new InProcessChannel(bot, 'web'), app: new InProcessChannel(bot, 'app') };
+  const channels = {
+    web: new InProcessChannel(bot, 'web'),
+    app: new InProcessChannel(bot, 'app'),
+    wechat: new InProcessChannel(bot, 'wechat'),
+  };
   const webhook = config.handoffWebhook
     ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
     : undefined;

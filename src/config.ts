@@ -27,7 +27,8 @@ export const configSchema = z.object({
   WECHAT_APP_ID: optionalText,
   WECHAT_ENCODING_AES_KEY: optionalText,
   WECHAT_APP_SECRET: optionalText,
-  WECHAT_API_BASE: optionalText,
+  WECHAT_API_BASE: z.string().trim().url().default('https://api.weixin.qq.com'),
+  WECHAT_HANDOFF: z.enum(['console', 'wechat-kf']).default('console'),
   TOKEN_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters',
   }),
@@ -60,6 +61,8 @@ export type Config = Readonly<{
   }>;
   /** Signs conversation tokens; generated into DATA_DIR when unset. */
   tokenSecret: string | undefined;
+  /** The WeChat Official Account, when WECHAT_TOKEN is set. */
+  wechat: WechatConfig | undefined;
   /** When agents staff the chat; undefined means always. */
   officeHours: OfficeHours | undefined;
   /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
@@ -83,6 +86,31 @@ function parseOptions(raw: string | undefined): Record<string, unknown> {
     // reported below with the variable's name
   }
   throw new ConfigError('EMBEDDINGS_OPTIONS: must be a JSON object');
+}
+
+export type WechatConfig = Readonly<{
+  token: string;
+  appId: string | undefined;
+  encodingAesKey: string | undefined;
+  appSecret: string | undefined;
+  apiBase: string;
+  handoff: 'console' | 'wechat-kf';
+}>;
+
+function wechatOf(e: z.infer<typeof configSchema>): WechatConfig | undefined {
+  if (!e.WECHAT_TOKEN) return undefined;
+  if (e.WECHAT_ENCODING_AES_KEY !== undefined && !/^[A-Za-z0-9]{43}$/.test(e.WECHAT_ENCODING_AES_KEY))
+    throw new ConfigError('WECHAT_ENCODING_AES_KEY: must be 43 letters and digits (from the WeChat console)');
+  if (e.WECHAT_ENCODING_AES_KEY && !e.WECHAT_APP_ID)
+    throw new ConfigError('WECHAT_APP_ID: required with WECHAT_ENCODING_AES_KEY (security mode checks it)');
+  return Object.freeze({
+    token: e.WECHAT_TOKEN,
+    appId: e.WECHAT_APP_ID,
+    encodingAesKey: e.WECHAT_ENCODING_AES_KEY,
+    appSecret: e.WECHAT_APP_SECRET,
+    apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+    handoff: e.WECHAT_HANDOFF,
+  });
 }
 
 function officeHoursOf(spec: string | undefined, timeZone: string): OfficeHours | undefined {
@@ -130,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenSecret: e.TOKEN_SECRET,
     handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
     officeHours: officeHoursOf(e.OFFICE_HOURS, e.OFFICE_TIMEZONE),
+    wechat: wechatOf(e),
     corsOrigins: Object.freeze(
       e.CORS_ORIGINS.split(',')
         .map((o) => o.trim())

@@ -8,6 +8,9 @@ import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } 
 import { caseKey } from './caseKey.js';
 import type { HandoffWebhook } from './webhook.js';
 
+/** Sends a text to a customer on a channel without a live stream. */
+export type Push = (conversationId: string, text: string) => Promise<void>;
+
 /** The bus topic agents' consoles listen on. */
 export const AGENTS_TOPIC = 'agents';
 
@@ -24,6 +27,8 @@ export class HandoffRelay {
     private readonly bus: EventBus,
     private readonly channels: Record<string, InProcessChannel>,
     private readonly webhook?: HandoffWebhook,
+    /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
+    private readonly push: Partial<Record<string, Push>> = {},
   ) {}
 
   /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
@@ -76,6 +81,7 @@ export class HandoffRelay {
       seq: message.seq,
       data: toApiMessage(message),
     });
+    await this.push[entry.channel]?.(entry.conversationId, message.text);
     return message;
   }
 
@@ -120,8 +126,10 @@ export class HandoffRelay {
     if (channel) {
       const sent = await channel.handoffStatus(entry.conversationId, value);
       const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
-      for (const m of await this.transcripts.append(entry.conversationId, notices))
+      for (const m of await this.transcripts.append(entry.conversationId, notices)) {
         await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
+        await this.push[entry.channel]?.(entry.conversationId, m.text);
+      }
     }
     const handoff = await this.view(entry.channel, entry.conversationId);
     await this.bus.publish(entry.conversationId, { type: 'handoff', data: { handoff } });

@@ -8,6 +8,10 @@ import { InProcessChannel } from './channels/inProcess.js';
 import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
+import { WechatCustomerService } from './channels/wechat/customerService.js';
+import { toWechatText } from './channels/wechat/render.js';
+import { wechatRouter } from './channels/wechat/wechatRouter.js';
+import { WechatTurns } from './channels/wechat/wechatTurns.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
 import { cannedAnswers } from './handoff/cannedAnswers.js';
@@ -46,6 +50,8 @@ export type AppOptions = {
   messagesPerMinute?: { perIp: number; perConversation: number };
   tokenTtlMs?: number;
   bodyLimit?: string;
+  /** How long a WeChat turn may run before its reply goes through the customer-service API. */
+  wechatWindowMs?: number;
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
@@ -81,7 +87,19 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const webhook = config.handoffWebhook
     ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
     : undefined;
-  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook);
+  const wechatService =
+    config.wechat?.appId && config.wechat.appSecret
+      ? new WechatCustomerService({
+          apiBase: config.wechat.apiBase,
+          appId: config.wechat.appId,
+          appSecret: config.wechat.appSecret,
+        })
+      : undefined;
+  // WeChat has no stream: agents' and system messages go out through its customer-service API.
+  const push = wechatService
+    ? { wechat: (openId: string, text: string) => wechatService.sendText(openId, toWechatText(text)) }
+    : {};
+  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook, push);
   const runner = new TurnRunner(
     channels,
     stores.transcripts,
@@ -142,6 +160,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       bodyLimit: options.bodyLimit ?? '16kb',
     }),
   );
+  if (config.wechat) {
+    const turns = new WechatTurns({
+      runner,
+      conversations: stores.conversations,
+      storage: stores.storage,
+      relay,
+      service: wechatService,
+      handoff: config.wechat.handoff,
+      // Menu buttons (CLICK events) carry `topic:<article id>` and ask that article's question.
+      menu: Object.fromEntries(knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title])),
+      windowMs: options.wechatWindowMs ?? 4500,
+      logger,
+    });
+    app.use(wechatRouter(config.wechat, (message) => turns.handle(message), logger));
+  }
   app.use(botFrameworkRouter(bot, config, logger));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));

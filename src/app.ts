@@ -10,8 +10,7 @@ import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
 import { WechatCustomerService } from './channels/wechat/customerService.js';
 import { toWechatText } from './channels/wechat/render.js';
-import { wechatRouter } from './channels/wechat/wechatRouter.js';
-import { WechatTurns } from './channels/wechat/wechatTurns.js';
+import { wechatChannel } from './channels/wechat/wechatChannel.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
 import { cannedAnswers } from './handoff/cannedAnswers.js';
@@ -160,21 +159,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       bodyLimit: options.bodyLimit ?? '16kb',
     }),
   );
-  if (config.wechat) {
-    const turns = new WechatTurns({
-      runner,
-      conversations: stores.conversations,
-      storage: stores.storage,
-      relay,
-      service: wechatService,
-      handoff: config.wechat.handoff,
-      // Menu buttons (CLICK events) carry `topic:<article id>` and ask that article's question.
-      menu: Object.fromEntries(knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title])),
-      windowMs: options.wechatWindowMs ?? 4500,
-      logger,
-    });
-    app.use(wechatRouter(config.wechat, (message) => turns.handle(message), logger));
-  }
+  const wechat = wechatChannel(config, {
+    runner,
+    stores,
+    relay,
+    service: wechatService,
+    knowledge,
+    logger,
+    ...(options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {}),
+  });
+  if (wechat) app.use(wechat);
   app.use(botFrameworkRouter(bot, config, logger));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));

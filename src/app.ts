@@ -8,9 +8,7 @@ import { InProcessChannel } from './channels/inProcess.js';
 import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
-import { WechatCustomerService } from './channels/wechat/customerService.js';
-import { toWechatText } from './channels/wechat/render.js';
-import { wechatChannel } from './channels/wechat/wechatChannel.js';
+import { wechatOutbox, wechatRouters } from './channels/wechat/wechatChannel.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
 import { cannedAnswers } from './handoff/cannedAnswers.js';
@@ -86,19 +84,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const webhook = config.handoffWebhook
     ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
     : undefined;
-  const wechatService =
-    config.wechat?.appId && config.wechat.appSecret
-      ? new WechatCustomerService({
-          apiBase: config.wechat.apiBase,
-          appId: config.wechat.appId,
-          appSecret: config.wechat.appSecret,
-        })
-      : undefined;
   // WeChat has no stream: agents' and system messages go out through its customer-service API.
-  const push = wechatService
-    ? { wechat: (openId: string, text: string) => wechatService.sendText(openId, toWechatText(text)) }
-    : {};
-  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook, push);
+  const wechat = wechatOutbox(config.wechat);
+  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook, {
+    wechat: wechat.push,
+  });
   const runner = new TurnRunner(
     channels,
     stores.transcripts,
@@ -159,16 +149,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       bodyLimit: options.bodyLimit ?? '16kb',
     }),
   );
-  const wechat = wechatChannel(config, {
+  const wechatOptions = options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {};
+  for (const router of wechatRouters(config.wechat, {
     runner,
     stores,
     relay,
-    service: wechatService,
+    services: wechat.services,
     knowledge,
     logger,
-    ...(options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {}),
-  });
-  if (wechat) app.use(wechat);
+    ...wechatOptions,
+  }))
+    app.use(router);
   app.use(botFrameworkRouter(bot, config, logger));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));

@@ -29,6 +29,7 @@ export const configSchema = z.object({
   WECHAT_APP_SECRET: optionalText,
   WECHAT_API_BASE: z.string().trim().url().default('https://api.weixin.qq.com'),
   WECHAT_HANDOFF: z.enum(['console', 'wechat-kf']).default('console'),
+  WECHAT_ACCOUNTS: optionalText,
   TOKEN_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters',
   }),
@@ -61,8 +62,8 @@ export type Config = Readonly<{
   }>;
   /** Signs conversation tokens; generated into DATA_DIR when unset. */
   tokenSecret: string | undefined;
-  /** The WeChat Official Account, when WECHAT_TOKEN is set. */
-  wechat: WechatConfig | undefined;
+  /** WeChat Official Accounts: the WECHAT_* one and any in WECHAT_ACCOUNTS. */
+  wechat: readonly WechatConfig[];
   /** When agents staff the chat; undefined means always. */
   officeHours: OfficeHours | undefined;
   /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
@@ -89,6 +90,10 @@ function parseOptions(raw: string | undefined): Record<string, unknown> {
 }
 
 export type WechatConfig = Readonly<{
+  /** `main` for the WECHAT_* account, else the name given in WECHAT_ACCOUNTS. */
+  name: string;
+  /** Where WeChat pushes: `/wechat`, or `/wechat/<name>`. */
+  path: string;
   token: string;
   appId: string | undefined;
   encodingAesKey: string | undefined;
@@ -97,20 +102,80 @@ export type WechatConfig = Readonly<{
   handoff: 'console' | 'wechat-kf';
 }>;
 
-function wechatOf(e: z.infer<typeof configSchema>): WechatConfig | undefined {
-  if (!e.WECHAT_TOKEN) return undefined;
-  if (e.WECHAT_ENCODING_AES_KEY !== undefined && !/^[A-Za-z0-9]{43}$/.test(e.WECHAT_ENCODING_AES_KEY))
-    throw new ConfigError('WECHAT_ENCODING_AES_KEY: must be 43 letters and digits (from the WeChat console)');
-  if (e.WECHAT_ENCODING_AES_KEY && !e.WECHAT_APP_ID)
-    throw new ConfigError('WECHAT_APP_ID: required with WECHAT_ENCODING_AES_KEY (security mode checks it)');
-  return Object.freeze({
-    token: e.WECHAT_TOKEN,
-    appId: e.WECHAT_APP_ID,
-    encodingAesKey: e.WECHAT_ENCODING_AES_KEY,
-    appSecret: e.WECHAT_APP_SECRET,
-    apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
-    handoff: e.WECHAT_HANDOFF,
-  });
+const extraAccount = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'lowercase letters, digits and dashes'),
+    token: z.string().min(3),
+    appId: z.string().min(1).optional(),
+    encodingAesKey: z.string().optional(),
+    appSecret: z.string().min(1).optional(),
+  })
+  .strict();
+
+function wechatAccount(
+  a: Omit<WechatConfig, 'apiBase' | 'handoff'>,
+  e: z.infer<typeof configSchema>,
+  label: string,
+): WechatConfig {
+  if (a.encodingAesKey !== undefined && !/^[A-Za-z0-9]{43}$/.test(a.encodingAesKey))
+    throw new ConfigError(
+      `${label} encoding AES key: must be 43 letters and digits (from the WeChat console)`,
+    );
+  if (a.encodingAesKey && !a.appId)
+    throw new ConfigError(`${label} app id: required with the encoding AES key (security mode checks it)`);
+  return Object.freeze({ ...a, apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''), handoff: e.WECHAT_HANDOFF });
+}
+
+/** The WECHAT_* account at `/wechat`, and any more (one per bank brand) from WECHAT_ACCOUNTS. */
+function wechatOf(e: z.infer<typeof configSchema>): readonly WechatConfig[] {
+  const accounts: WechatConfig[] = [];
+  if (e.WECHAT_TOKEN)
+    accounts.push(
+      wechatAccount(
+        {
+          name: 'main',
+          path: '/wechat',
+          token: e.WECHAT_TOKEN,
+          appId: e.WECHAT_APP_ID,
+          encodingAesKey: e.WECHAT_ENCODING_AES_KEY,
+          appSecret: e.WECHAT_APP_SECRET,
+        },
+        e,
+        'WECHAT_ENCODING_AES_KEY / WECHAT_APP_ID:',
+      ),
+    );
+  if (e.WECHAT_ACCOUNTS) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(e.WECHAT_ACCOUNTS);
+    } catch {
+      throw new ConfigError('WECHAT_ACCOUNTS: must be a JSON array of accounts');
+    }
+    const parsed = z.array(extraAccount).safeParse(raw);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      throw new ConfigError(`WECHAT_ACCOUNTS: ${i?.path.join('.')}: ${i?.message}`);
+    }
+    for (const a of parsed.data) {
+      if (a.name === 'main' || accounts.some((x) => x.name === a.name))
+        throw new ConfigError(`WECHAT_ACCOUNTS: the name "${a.name}" is used twice`);
+      accounts.push(
+        wechatAccount(
+          {
+            name: a.name,
+            path: `/wechat/${a.name}`,
+            token: a.token,
+            appId: a.appId,
+            encodingAesKey: a.encodingAesKey,
+            appSecret: a.appSecret,
+          },
+          e,
+          `WECHAT_ACCOUNTS ${a.name}:`,
+        ),
+      );
+    }
+  }
+  return Object.freeze(accounts);
 }
 
 function officeHoursOf(spec: string | undefined, timeZone: string): OfficeHours | undefined {

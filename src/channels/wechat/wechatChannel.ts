@@ -1,42 +1,68 @@
 import type { Router } from 'express';
-import type { Config } from '../../config.js';
+import type { WechatConfig } from '../../config.js';
 import type { HandoffRelay } from '../../handoff/handoffRelay.js';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex.js';
 import type { Logger } from '../../logger.js';
 import type { Stores } from '../../storage/ports.js';
 import type { TurnRunner } from '../web/turnRunner.js';
-import type { WechatCustomerService } from './customerService.js';
+import { WechatCustomerService } from './customerService.js';
+import { toWechatText } from './render.js';
 import { wechatRouter } from './wechatRouter.js';
 import { WechatTurns } from './wechatTurns.js';
 
+export { wechatConversationId } from './wechatTurns.js';
+
 /**
- * `/wechat`, when the Official Account is configured: turns through the shared runner; menu
- * buttons (CLICK events) carry `topic:<article id>` and ask that article's question.
- * @example const router = wechatChannel(config, { runner, stores, relay, service, knowledge, logger })
+ * The customer-service API of each account that has an app secret, and a push function that sends
+ * a text to a WeChat conversation through its own account (agents' replies, handoff notices).
  */
-export function wechatChannel(
-  config: Config,
+export function wechatOutbox(accounts: readonly WechatConfig[]) {
+  const services = new Map<string, WechatCustomerService>();
+  for (const a of accounts)
+    if (a.appId && a.appSecret)
+      services.set(
+        a.name,
+        new WechatCustomerService({ apiBase: a.apiBase, appId: a.appId, appSecret: a.appSecret }),
+      );
+  const push = async (conversationId: string, text: string): Promise<void> => {
+    const at = conversationId.indexOf(':');
+    const service = services.get(conversationId.slice(0, at));
+    if (service) await service.sendText(conversationId.slice(at + 1), toWechatText(text));
+  };
+  return { services, push };
+}
+
+/**
+ * One router per Official Account (`/wechat`, `/wechat/<name>`); turns go through the shared
+ * runner. Menu buttons (CLICK events) carry `topic:<article id>` and ask that article's question.
+ * @example for (const r of wechatRouters(config.wechat, deps)) app.use(r)
+ */
+export function wechatRouters(
+  accounts: readonly WechatConfig[],
   deps: {
     runner: TurnRunner;
     stores: Stores;
     relay: HandoffRelay;
-    service: WechatCustomerService | undefined;
+    services: Map<string, WechatCustomerService>;
     knowledge: KnowledgeIndex;
     logger: Logger;
     windowMs?: number;
   },
-): Router | undefined {
-  if (!config.wechat) return undefined;
-  const turns = new WechatTurns({
-    runner: deps.runner,
-    conversations: deps.stores.conversations,
-    storage: deps.stores.storage,
-    relay: deps.relay,
-    service: deps.service,
-    handoff: config.wechat.handoff,
-    menu: Object.fromEntries(deps.knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title])),
-    windowMs: deps.windowMs ?? 4500,
-    logger: deps.logger,
+): Router[] {
+  const menu = Object.fromEntries(deps.knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title]));
+  return accounts.map((account) => {
+    const turns = new WechatTurns({
+      account: account.name,
+      runner: deps.runner,
+      conversations: deps.stores.conversations,
+      storage: deps.stores.storage,
+      relay: deps.relay,
+      service: deps.services.get(account.name),
+      handoff: account.handoff,
+      menu,
+      windowMs: deps.windowMs ?? 4500,
+      logger: deps.logger,
+    });
+    return wechatRouter(account, (message) => turns.handle(message), deps.logger);
   });
-  return wechatRouter(config.wechat, (message) => turns.handle(message), deps.logger);
 }

@@ -47,14 +47,14 @@ export function wechatRouter(cfg: WechatConfig, handle: WechatHandler, logger: L
     return q.data;
   };
 
-  router.get('/wechat', (req, res) => {
+  router.get(cfg.path, (req, res) => {
     const q = verified(req, res);
     if (!q) return;
     if (!q.echostr) return refuse(res, 400, 'query: echostr is missing');
     res.type('text/plain').send(q.echostr);
   });
 
-  router.post('/wechat', express.text({ type: () => true, limit: '64kb' }), async (req, res, next) => {
+  router.post(cfg.path, express.text({ type: () => true, limit: '64kb' }), async (req, res, next) => {
     const q = verified(req, res);
     if (!q) return;
     let message: WechatInbound;

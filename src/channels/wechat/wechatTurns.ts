@@ -14,6 +14,8 @@ import { wechatWords } from './wechatWords.js';
 type FollowerState = { options: string[]; pages: string[]; locale: Locale; eTag?: string };
 
 export type WechatTurnsDeps = {
+  /** The Official Account's name: conversation ids are `<account>:<openid>`. */
+  account: string;
   runner: TurnRunner;
   conversations: ConversationStore;
   storage: Storage;
@@ -30,6 +32,11 @@ export type WechatTurnsDeps = {
 
 const TIMEOUT = Symbol('timeout');
 
+/** A WeChat conversation's id: `<account>:<openid>` (an OpenID is unique within one account). */
+export function wechatConversationId(account: string, openId: string): string {
+  return `${account}:${openId}`;
+}
+
 /**
  * One WeChat message → one answer: a turn through the same pipeline as every channel, rendered as
  * WeChat text (numbered options, pages for long answers); retries of a message answered from the
@@ -40,6 +47,7 @@ export class WechatTurns {
 
   async handle(msg: WechatInbound): Promise<WechatAnswer> {
     const openId = msg.FromUserName;
+    const id = wechatConversationId(this.deps.account, openId);
     switch (msg.kind) {
       case 'unsubscribe':
       case 'kf_switch_session':
@@ -47,7 +55,7 @@ export class WechatTurns {
       case 'kf_create_session':
       case 'kf_close_session':
         await this.deps.relay
-          .fromHub('wechat', openId, msg.kind === 'kf_create_session' ? 'accepted' : 'completed', {
+          .fromHub('wechat', id, msg.kind === 'kf_create_session' ? 'accepted' : 'completed', {
             agent: msg.KfAccount,
           })
           .catch((err) => this.deps.logger.warn({ err: String(err) }, 'wechat kf event for no open handoff'));
@@ -78,14 +86,16 @@ export class WechatTurns {
 
   private async welcome(openId: string, key: string): Promise<WechatAnswer> {
     const conversation = await this.conversation(openId, 'zh-CN');
-    const seen = await this.deps.storage.read([`wechat/seen/${key}`]);
-    if (seen[`wechat/seen/${key}`]) return { kind: 'success' };
-    await this.deps.storage.write({ [`wechat/seen/${key}`]: { at: new Date().toISOString() } });
+    const seen = await this.deps.storage.read([`wechat/seen/${this.deps.account}/${key}`]);
+    if (seen[`wechat/seen/${this.deps.account}/${key}`]) return { kind: 'success' };
+    await this.deps.storage.write({
+      [`wechat/seen/${this.deps.account}/${key}`]: { at: new Date().toISOString() },
+    });
     return this.render(openId, await this.deps.runner.welcome(conversation), conversation.locale);
   }
 
   private async turn(openId: string, text: string, key: string): Promise<WechatAnswer> {
-    const lateKey = `wechat/late/${key}`;
+    const lateKey = `wechat/late/${this.deps.account}/${key}`;
     // A retry of a message already answered `success`: its reply is on its way.
     if ((await this.deps.storage.read([lateKey]))[lateKey]) return { kind: 'success' };
     const locale = detectLocale(text);
@@ -138,18 +148,19 @@ export class WechatTurns {
   }
 
   private async conversation(openId: string, locale: Locale): Promise<ConversationRecord> {
-    const found = await this.deps.conversations.get(openId);
+    const id = wechatConversationId(this.deps.account, openId);
+    const found = await this.deps.conversations.get(id);
     if (found) return found;
     const now = new Date();
     const record: ConversationRecord = {
-      id: openId,
+      id,
       channel: 'wechat',
       locale,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + 365 * 86_400_000).toISOString(),
     };
     await this.deps.conversations.create(record).catch(() => undefined); // a concurrent retry created it
-    return (await this.deps.conversations.get(openId)) ?? record;
+    return (await this.deps.conversations.get(id)) ?? record;
   }
 
   private async locale(openId: string): Promise<Locale> {
@@ -157,12 +168,12 @@ export class WechatTurns {
   }
 
   private async state(openId: string): Promise<FollowerState | undefined> {
-    return (await this.deps.storage.read([`wechat/state/${openId}`]))[`wechat/state/${openId}`] as
-      | FollowerState
-      | undefined;
+    const key = `wechat/state/${wechatConversationId(this.deps.account, openId)}`;
+    return (await this.deps.storage.read([key]))[key] as FollowerState | undefined;
   }
 
   private async save(openId: string, state: FollowerState): Promise<void> {
-    await this.deps.storage.write({ [`wechat/state/${openId}`]: { ...state, eTag: '*' } });
+    const key = `wechat/state/${wechatConversationId(this.deps.account, openId)}`;
+    await this.deps.storage.write({ [key]: { ...state, eTag: '*' } });
   }
 }

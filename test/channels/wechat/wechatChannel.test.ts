@@ -3,6 +3,7 @@ import { hashPassword } from '../../../src/agents/passwords.js';
 import { WechatCipher } from '../../../src/channels/wechat/cipher.js';
 import { msgSignature, sortedSha1 } from '../../../src/channels/wechat/signature.js';
 import { parseXml } from '../../../src/channels/wechat/xml.js';
+import { loadConfig } from '../../../src/config.js';
 import { fakeWechatApi } from '../../helpers/fakeWechat.js';
 import { type Running, startServer } from '../../helpers/server.js';
 
@@ -123,7 +124,7 @@ describe('WeChat Official Account channel', () => {
     const body = text('o-retry', '征信报告上的信息不对，找谁改', '24000000000000777');
     const replies = await Promise.all([0, 1, 2].map(() => post(s.base, body)));
     expect(new Set(replies.map((r) => r.content)).size).toBe(1);
-    const transcript = await s.app.stores.transcripts.list('o-retry');
+    const transcript = await s.app.stores.transcripts.list('main:o-retry');
     expect(transcript.filter((m) => m.role === 'customer')).toHaveLength(1);
   });
 
@@ -196,7 +197,7 @@ describe('WeChat Official Account channel', () => {
 
   it('When a follower asks for a person and an agent replies in the console, then the notices and the reply reach them through the customer-service API', async () => {
     await post(s.base, text('o-handoff', '转人工'));
-    expect((await s.app.stores.handoffs.entry('wechat', 'o-handoff'))?.state).toBe('queued');
+    expect((await s.app.stores.handoffs.entry('wechat', 'main:o-handoff'))?.state).toBe('queued');
     await s.app.stores.agents.put({
       username: 'wang',
       role: 'agent',
@@ -213,7 +214,7 @@ describe('WeChat Official Account channel', () => {
       cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
       'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
     };
-    const id = encodeURIComponent('wechat:o-handoff');
+    const id = encodeURIComponent('wechat:main:o-handoff');
     expect(
       (
         await fetch(`${s.base}/api/v1/agent/conversations/${id}/claim`, {
@@ -248,14 +249,37 @@ describe('WeChat Official Account channel', () => {
           `<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event><KfAccount><![CDATA[kf2001@gh_test]]></KfAccount>`,
         );
       expect((await post(kf.base, ev('kf_create_session'))).raw).toBe('success');
-      expect(await kf.app.stores.handoffs.entry('wechat', 'o-kf')).toMatchObject({
+      expect(await kf.app.stores.handoffs.entry('wechat', 'main:o-kf')).toMatchObject({
         state: 'accepted',
         agent: 'kf2001@gh_test',
       });
       await post(kf.base, ev('kf_close_session'));
-      expect((await kf.app.stores.handoffs.entry('wechat', 'o-kf'))?.state).toBe('completed');
+      expect((await kf.app.stores.handoffs.entry('wechat', 'main:o-kf'))?.state).toBe('completed');
     } finally {
       await kf.stop();
+    }
+  });
+
+  it('When a second brand has its own account, then it answers at /wechat/<name> with its own token only', async () => {
+    const brand = { name: 'brand2', token: 'brand2-token' };
+    const two = await startServer({}, { ...env(), WECHAT_ACCOUNTS: JSON.stringify([brand]) });
+    try {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const q = { timestamp, nonce: '7', signature: sortedSha1([brand.token, timestamp, '7']) };
+      const r = await post(`${two.base}`, text('o-b2', '停息挂账靠谱吗'), q).catch(() => undefined);
+      expect(r?.status).toBe(401);
+      const res = await fetch(`${two.base}/wechat/brand2?${qs(q)}`, {
+        method: 'POST',
+        body: text('o-b2', '停息挂账靠谱吗'),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/依据/);
+      expect(await two.app.stores.transcripts.list('brand2:o-b2')).not.toHaveLength(0);
+      expect(() =>
+        loadConfig({ WECHAT_TOKEN: 't', WECHAT_ACCOUNTS: '[{"name":"main","token":"xyz"}]' }),
+      ).toThrow(/used twice/);
+    } finally {
+      await two.stop();
     }
   });
 });

@@ -67,6 +67,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     'knowledge base ready',
   );
+  if (config.redisUrl)
+    logger.warn(
+      'REDIS_URL is set, but scale-out on Redis is not finished yet: running on the embedded SQLite store',
+    );
   const opened = openSqliteStores(config.dataDir);
   const stores: Stores = { ...opened, conversations: new CachedConversations(opened.conversations) };
   const metrics = new Metrics();

@@ -90,9 +90,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     : undefined;
   // WeChat has no stream: agents' and system messages go out through its customer-service API.
   const wechat = wechatOutbox(config.wechat);
-  const relay = new HandoffRelay(stores.handoffs, stores.transcripts, bus, channels, webhook, {
-    wechat: wechat.push,
-  });
+  const relay = new HandoffRelay(
+    stores.handoffs,
+    stores.transcripts,
+    bus,
+    channels,
+    webhook,
+    { wechat: wechat.push },
+    locks,
+    logger,
+  );
   const runner = new TurnRunner(
     channels,
     stores.transcripts,
@@ -106,7 +113,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(metrics.errorCounter());
   app.use(accessLog(logger));
   app.use(securityHeaders());

@@ -34,6 +34,7 @@ export const configSchema = z.object({
     message: 'must be at least 32 characters',
   }),
   CORS_ORIGINS: z.string().default('*'),
+  TRUST_PROXY: z.string().trim().default('loopback'),
   OFFICE_HOURS: optionalText,
   OFFICE_TIMEZONE: z.string().default('Asia/Shanghai'),
   HANDOFF_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
@@ -68,6 +69,8 @@ export type Config = Readonly<{
   officeHours: OfficeHours | undefined;
   /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
   handoffWebhook: Readonly<{ url: string; secret: string }> | undefined;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For / -Proto to believe (a hop count, CIDRs or names). */
+  trustProxy: string | number;
   /** Origins allowed to call the customer API from a browser (`*` for any). */
   corsOrigins: readonly string[];
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -221,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       tenantId: e.MICROSOFT_APP_TENANT_ID,
     }),
     tokenSecret: e.TOKEN_SECRET,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
     officeHours: officeHoursOf(e.OFFICE_HOURS, e.OFFICE_TIMEZONE),
     wechat: wechatOf(e),

@@ -52,10 +52,13 @@ const activityShape = z.object({
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const RESERVED = new Set(['web', 'app', 'wechat']);
 
 /**
- * A clear 400 for what is not an activity; and, without an app id, replies may only go to a local
- * Emulator, so an anonymous caller cannot make the bot post to any URL it names.
+ * A clear 400 for what is not an activity; Anxin's own channel ids refused; and, without an app id,
+ * only a local Emulator (a caller on this machine, replies to localhost) is answered, so no remote
+ * caller can run turns or make the bot post to a URL it names.
  */
 function checkActivity(anonymous: boolean) {
   return (req: Request, _res: Response, next: NextFunction): void => {
@@ -72,12 +75,24 @@ function checkActivity(anonymous: boolean) {
       );
       return;
     }
-    if (anonymous && !LOOPBACK.has(new URL(r.data.serviceUrl).hostname)) {
+    // web, app and wechat are Anxin's own channels: no Bot Framework caller may act in their conversations.
+    if (RESERVED.has(r.data.channelId.toLowerCase())) {
+      next(
+        new ApiError(
+          403,
+          'reserved-channel',
+          `channelId "${r.data.channelId}" belongs to Anxin's own channels`,
+        ),
+      );
+      return;
+    }
+    const remote = req.socket.remoteAddress ?? '';
+    if (anonymous && (!LOOPBACK.has(new URL(r.data.serviceUrl).hostname) || !LOOPBACK_PEERS.has(remote))) {
       next(
         new ApiError(
           403,
           'service-url-not-allowed',
-          'without MICROSOFT_APP_ID only a local Emulator may call this endpoint',
+          'without MICROSOFT_APP_ID only a local Emulator (on this machine) may call this endpoint',
         ),
       );
       return;

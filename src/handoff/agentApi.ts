@@ -10,6 +10,7 @@ import {
   requireAgent,
   setSessionCookie,
 } from '../agents/sessionCookie.js';
+import { maskPii } from '../bot/pii.js';
 import { toApiMessage } from '../channels/web/messageView.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
@@ -62,9 +63,10 @@ function summary(e: QueueEntry, position?: number) {
   };
 }
 
-/** Agents read waiting cases and their own; admins read all. Only the owner writes. */
+/** Agents read waiting cases and the ones they hold or held; admins read all. Only the owner writes. */
 function mayRead(agent: AgentSession, e: QueueEntry): boolean {
-  return agent.role === 'admin' || e.state !== 'accepted' || e.agent === agent.username;
+  if (agent.role === 'admin' || e.agent === agent.username) return true;
+  return e.state === 'queued' || e.state === 'offline';
 }
 
 /**
@@ -212,7 +214,7 @@ export function agentApi(deps: AgentApiDeps): Router {
       const body = parse(release, req.body);
       res.json({
         conversation: summary(
-          await relay.release(e.channel, e.conversationId, agentOf(res).username, body.outcome),
+          await relay.release(e.channel, e.conversationId, agentOf(res).username, maskPii(body.outcome).text),
         ),
       });
     }),

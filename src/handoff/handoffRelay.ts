@@ -3,6 +3,8 @@ import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../channels/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
 import type { EventBus } from '../http/eventBus.js';
+import type { KeyedLock } from '../http/keyedLock.js';
+import type { Logger } from '../logger.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
 import { caseKey } from './caseKey.js';
@@ -29,6 +31,9 @@ export class HandoffRelay {
     private readonly webhook?: HandoffWebhook,
     /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
     private readonly push: Partial<Record<string, Push>> = {},
+    /** The turns' per-conversation lock: a status change must not interleave with a turn. */
+    private readonly locks?: KeyedLock,
+    private readonly logger?: Logger,
   ) {}
 
   /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
@@ -81,7 +86,7 @@ export class HandoffRelay {
       seq: message.seq,
       data: toApiMessage(message),
     });
-    await this.push[entry.channel]?.(entry.conversationId, message.text);
+    await this.deliver(entry, message.text);
     return message;
   }
 
@@ -111,7 +116,10 @@ export class HandoffRelay {
     state: 'accepted' | 'completed' | 'failed',
     detail: { agent?: string; message?: string },
   ): Promise<QueueEntry> {
-    const entry = await this.queue.setState(channel, conversationId, state, detail);
+    const entry = await this.queue.setState(channel, conversationId, state, {
+      ...detail,
+      ...(detail.message ? { message: maskPii(detail.message).text } : {}),
+    });
     await this.tellBot(entry, { state, ...(detail.agent ? { agentName: detail.agent } : {}) });
     return entry;
   }
@@ -121,14 +129,24 @@ export class HandoffRelay {
     await this.bus.publish(AGENTS_TOPIC, { type: 'handoff', data: { id: caseKey(channel, conversationId) } });
   }
 
+  /** Push to a channel without a stream; a refusal is logged, never undoes what was done. */
+  private async deliver(entry: QueueEntry, text: string): Promise<void> {
+    try {
+      await this.push[entry.channel]?.(entry.conversationId, text);
+    } catch (err) {
+      this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not deliver to the customer');
+    }
+  }
+
   private async tellBot(entry: QueueEntry, value: { state: string; agentName?: string }): Promise<void> {
     const channel = this.channels[entry.channel];
     if (channel) {
-      const sent = await channel.handoffStatus(entry.conversationId, value);
+      const tell = () => channel.handoffStatus(entry.conversationId, value);
+      const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
       const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
       for (const m of await this.transcripts.append(entry.conversationId, notices)) {
         await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
-        await this.push[entry.channel]?.(entry.conversationId, m.text);
+        await this.deliver(entry, m.text);
       }
     }
     const handoff = await this.view(entry.channel, entry.conversationId);

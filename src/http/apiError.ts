@@ -32,6 +32,19 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof ApiError) return sendError(res, err);
     if (err instanceof AppError && err.status < 500)
       return sendError(res, new ApiError(err.status, err.kind.replace('_', '-'), err.message, err.field));
+    if (err instanceof AppError && err.status === 503) {
+      logger.warn({ err, path: req.path }, 'unavailable');
+      return sendError(
+        res,
+        new ApiError(
+          503,
+          'unavailable',
+          'the service is busy or restarting; please try again shortly',
+          undefined,
+          5,
+        ),
+      );
+    }
     const e = err as { type?: string; status?: number; message?: string; limit?: number };
     if (e.type === 'entity.too.large')
       return sendError(

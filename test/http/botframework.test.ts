@@ -84,6 +84,17 @@ describe('Bot Framework endpoint, anonymous', () => {
   });
 });
 
+describe("Bot Framework endpoint and Anxin's own channels", () => {
+  it("When a caller names the web channel, then 403: no Bot Framework caller may act in Anxin's own conversations", async () => {
+    const res = await fetch(`${s.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...activity('转人工'), channelId: 'web' }),
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('Bot Framework endpoint with an app id', () => {
   let secured: Running;
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
+import { maskPii } from '../../bot/pii.js';
 import { repliesFor } from '../../bot/replies/replies.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
@@ -128,7 +129,8 @@ export function customerApi(deps: CustomerApiDeps): Router {
       parse(handoffBody, req.body);
       // The same path as a customer typing it: the bot records the request and says what happens next.
       const replies = await runner.say(conversation, repliesFor(conversation.locale).talkToPerson.value);
-      const handoff = replies.find((m) => m.handoff)?.handoff ?? { state: 'queued' as const };
+      const handoff = replies.find((m) => m.handoff)?.handoff ??
+        (await runner.handoffView(conversation)) ?? { state: 'queued' as const };
       res.status(202).json({ handoff });
     }),
   );
@@ -145,6 +147,8 @@ export function customerApi(deps: CustomerApiDeps): Router {
       await stores.feedback.add({
         conversationId: conversation.id,
         ...body,
+        // A comment is free text: personal data in it is masked like everything stored.
+        ...(body.comment ? { comment: maskPii(body.comment).text } : {}),
         createdAt: new Date().toISOString(),
       });
       res.status(204).end();

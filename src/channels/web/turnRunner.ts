@@ -75,6 +75,11 @@ export class TurnRunner {
     return stored;
   }
 
+  /** Where the conversation's handoff stands (an agent may already hold it). */
+  async handoffView(conversation: ConversationRecord): Promise<HandoffView | undefined> {
+    return this.handoff?.view(conversation.channel, conversation.id);
+  }
+
   /** The welcome of a new conversation, stored like any bot message. */
   async welcome(conversation: ConversationRecord): Promise<StoredMessage[]> {
     const sent = await this.channels[conversation.channel].welcome(conversation.id, conversation.locale);

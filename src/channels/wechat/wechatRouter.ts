@@ -62,6 +62,10 @@ export function wechatRouter(cfg: WechatConfig, handle: WechatHandler, logger: L
     try {
       let fields = parseXml(typeof req.body === 'string' ? req.body : '');
       encrypted = q.encrypt_type === 'aes' || typeof fields.Encrypt === 'string';
+      // With an AES key configured the account is in security (or compatible) mode: a message that
+      // is not encrypted did not come from WeChat, whatever its query signature says.
+      if (cipher && !encrypted)
+        return refuse(res, 400, 'this account expects encrypted messages (encrypt_type=aes)');
       if (encrypted) {
         const encrypt = String(fields.Encrypt ?? '');
         if (!cipher)

@@ -14,9 +14,18 @@ const cipher = new WechatCipher(KEY, APP);
 let api: Awaited<ReturnType<typeof fakeWechatApi>>;
 let s: Running;
 let slow: Running;
+let aes: Running;
 let n = 0;
 
-const env = () => ({
+/** Plaintext mode (no AES key), with the customer-service API. */
+const env = (): Record<string, string> => ({
+  WECHAT_TOKEN: TOKEN,
+  WECHAT_APP_ID: APP,
+  WECHAT_APP_SECRET: 'test-secret',
+  WECHAT_API_BASE: api.base,
+});
+/** Security mode. */
+const envAes = () => ({
   WECHAT_TOKEN: TOKEN,
   WECHAT_APP_ID: APP,
   WECHAT_ENCODING_AES_KEY: KEY,
@@ -27,10 +36,12 @@ beforeAll(async () => {
   api = await fakeWechatApi();
   s = await startServer({}, env());
   slow = await startServer({ wechatWindowMs: 0 }, env());
+  aes = await startServer({}, envAes());
 });
 afterAll(async () => {
   await s.stop();
   await slow.stop();
+  await aes.stop();
   api.close();
 });
 
@@ -44,7 +55,7 @@ function signed(
 const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
 const inbound = (openId: string, fields: string) =>
   `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>${fields}</xml>`;
-const text = (openId: string, content: string, msgId = String(24000000000000000 + ++n)) =>
+const text = (openId: string, content: string, msgId = `240000000${String(++n).padStart(8, '0')}`) =>
   inbound(
     openId,
     `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId>`,
@@ -71,7 +82,7 @@ async function postEncrypted(body: string) {
   const encrypt = cipher.encrypt(body);
   const q = signed();
   const res = await post(
-    s.base,
+    aes.base,
     `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
     {
       ...q,
@@ -179,7 +190,7 @@ describe('WeChat Official Account channel', () => {
     expect((await post(s.base, text('o-x', 'hi'), { ...signed(), signature: 'forged' })).status).toBe(401);
     const other = new WechatCipher(KEY, 'wx-another-app').encrypt(text('o-x', 'hi'));
     const q = signed();
-    const wrongApp = await post(s.base, `<xml><Encrypt><![CDATA[${other}]]></Encrypt></xml>`, {
+    const wrongApp = await post(aes.base, `<xml><Encrypt><![CDATA[${other}]]></Encrypt></xml>`, {
       ...q,
       encrypt_type: 'aes',
       msg_signature: msgSignature(TOKEN, q.timestamp, q.nonce, other),
@@ -187,12 +198,15 @@ describe('WeChat Official Account channel', () => {
     expect(wrongApp.status).toBe(400);
     const tampered = cipher.encrypt(text('o-x', 'hi'));
     const q2 = signed();
-    const badSig = await post(s.base, `<xml><Encrypt><![CDATA[${tampered}]]></Encrypt></xml>`, {
+    const badSig = await post(aes.base, `<xml><Encrypt><![CDATA[${tampered}]]></Encrypt></xml>`, {
       ...q2,
       encrypt_type: 'aes',
       msg_signature: 'x',
     });
     expect(badSig.status).toBe(401);
+    const plainToSecure = await post(aes.base, text('o-x', 'hi'));
+    expect(plainToSecure.status).toBe(400);
+    expect(plainToSecure.raw).toMatch(/expects encrypted/);
   });
 
   it('When a follower asks for a person and an agent replies in the console, then the notices and the reply reach them through the customer-service API', async () => {
@@ -232,7 +246,8 @@ describe('WeChat Official Account channel', () => {
     const toFollower = api.sent.filter((m) => m.body.touser === 'o-handoff').map((m) => m.body.text.content);
     expect(toFollower.some((t) => /已接入/.test(t))).toBe(true);
     expect(toFollower).toContain('您好，我是客服小王');
-    expect((await post(s.base, text('o-handoff', '好的谢谢'))).raw).toBe('success');
+    const after = await post(s.base, text('o-handoff', '好的谢谢'));
+    expect(after.content ?? after.raw).toBe('success');
   });
 
   it("When the bank uses WeChat's own customer service, then a handoff is a transfer_customer_service reply and kf session events move the queue", async () => {

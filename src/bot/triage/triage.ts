@@ -132,7 +132,7 @@ export class Triage {
       if (label === 'check-message') return redFlags.length > 0 || quoted || has('quoted-offer');
       return true;
     };
-    // A rejected guess falls back to "ask", the catch-all, not to a weak runner-up.
+    // The likeliest plausible guess with some weight; else "ask", the catch-all (never a weak runner-up).
     let best = ranked.find((r) => r.p >= MODEL_MIN && acceptable(r.label, r.p)) ?? { label: 'ask', p: 0 };
     if (redFlags.length >= 2 && ['ask', 'hardship', 'out-of-scope'].includes(best.label))
       best = { label: 'check-message', p: best.p };

@@ -3,7 +3,7 @@ import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../channels/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
 import type { EventBus } from '../http/eventBus.js';
-import type { KeyedLock } from '../http/keyedLock.js';
+import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
@@ -32,7 +32,7 @@ export class HandoffRelay {
     /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
     private readonly push: Partial<Record<string, Push>> = {},
     /** The turns' per-conversation lock: a status change must not interleave with a turn. */
-    private readonly locks?: KeyedLock,
+    private readonly locks?: TurnLock,
     private readonly logger?: Logger,
   ) {}
 

@@ -1,8 +1,15 @@
+/** Runs work per key one at a time (a conversation's turns), in this process or across instances. */
+export interface TurnLock {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Resolves when the work this instance started has finished (graceful shutdown). */
+  drain(): Promise<void>;
+}
+
 /**
  * Serialises work per key (turns of one conversation run one after another) in this process.
  * @example await locks.run(conversationId, () => runTurn())
  */
-export class KeyedLock {
+export class KeyedLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors.js';
+import type { TurnLock } from './keyedLock.js';
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
@@ -10,13 +11,29 @@ const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
  * at once. The holder renews it while it works; a crashed holder's lock expires after `ttlMs`.
  * @example await lock.run(conversationId, () => runTurn())
  */
-export class RedisLock {
+export class RedisLock implements TurnLock {
+  private readonly running = new Set<Promise<unknown>>();
+
   constructor(
     private readonly redis: Redis,
     private readonly options: { ttlMs?: number; waitMs?: number; prefix?: string } = {},
   ) {}
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const held = this.hold(key, work);
+    this.running.add(held);
+    try {
+      return await held;
+    } finally {
+      this.running.delete(held);
+    }
+  }
+
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async hold<T>(key: string, work: () => Promise<T>): Promise<T> {
     const ttl = this.options.ttlMs ?? 10_000;
     const name = `${this.options.prefix ?? 'anxin:lock:'}${key}`;
     const token = randomUUID();

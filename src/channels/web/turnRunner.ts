@@ -1,5 +1,5 @@
 import type { EventBus } from '../../http/eventBus.js';
-import type { KeyedLock } from '../../http/keyedLock.js';
+import type { TurnLock } from '../../http/keyedLock.js';
 import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../../storage/ports.js';
 import type { InProcessChannel } from '../inProcess.js';
 import { turnOutcome } from '../turnOutcome.js';
@@ -26,7 +26,7 @@ export class TurnRunner {
     private readonly channels: Record<ConversationRecord['channel'], InProcessChannel>,
     private readonly transcripts: TranscriptStore,
     private readonly bus: EventBus,
-    private readonly locks: KeyedLock,
+    private readonly locks: TurnLock,
     private readonly observe?: TurnObserver,
     private readonly handoff?: HandoffSide,
   ) {}

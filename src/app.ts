@@ -17,9 +17,8 @@ import { hubStatusRouter } from './handoff/hubStatus.js';
 import { HandoffWebhook } from './handoff/webhook.js';
 import { accessLog } from './http/accessLog.js';
 import { apiErrorHandler } from './http/apiError.js';
-import { type EventBus, LocalEventBus } from './http/eventBus.js';
+import type { EventBus } from './http/eventBus.js';
 import { healthRouter } from './http/health.js';
-import { KeyedLock } from './http/keyedLock.js';
 import { Metrics } from './http/metrics.js';
 import { RateLimiter } from './http/rateLimiter.js';
 import { cors, securityHeaders } from './http/security.js';
@@ -27,9 +26,8 @@ import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
-import { CachedConversations } from './storage/cachedConversations.js';
+import { openBackend } from './storage/openBackend.js';
 import type { Stores } from './storage/ports.js';
-import { openSqliteStores } from './storage/sqlite/openSqliteStores.js';
 
 /** The running application: the express app and what must be closed on shutdown. */
 export type App = {
@@ -67,19 +65,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     'knowledge base ready',
   );
-  if (config.redisUrl)
-    logger.warn(
-      'REDIS_URL is set, but scale-out on Redis is not finished yet: running on the embedded SQLite store',
-    );
-  const opened = openSqliteStores(config.dataDir);
-  const stores: Stores = { ...opened, conversations: new CachedConversations(opened.conversations) };
+  const backend = await openBackend(config, logger);
+  const { stores, bus, locks } = backend;
+  logger.info({ store: backend.kind }, 'stores open');
   const metrics = new Metrics();
   const { bot, services } = await createBot(knowledge, config.bank, stores, logger, {
     onGuardrailReplaced: () => metrics.guardrailReplaced(),
     officeHours: config.officeHours,
   });
-  const bus = new LocalEventBus();
-  const locks = new KeyedLock();
   const channels = {
     web: new InProcessChannel(bot, 'web'),
     app: new InProcessChannel(bot, 'app'),
@@ -186,7 +179,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       closed = true;
       for (const res of streams) res.end();
       await locks.drain();
-      await stores.close();
+      await backend.close();
     },
   };
 }

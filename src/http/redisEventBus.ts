@@ -31,7 +31,8 @@ export class RedisEventBus implements EventBus {
     if (!set) {
       set = new Set();
       this.listeners.set(conversationId, set);
-      void this.subscriber.subscribe(this.prefix + conversationId);
+      // A failed subscribe shows as a stream that stays quiet; the client reconnects and replays.
+      this.subscriber.subscribe(this.prefix + conversationId).catch(() => undefined);
     }
     set.add(listener);
     return () => {
@@ -39,7 +40,7 @@ export class RedisEventBus implements EventBus {
       current?.delete(listener);
       if (current && !current.size) {
         this.listeners.delete(conversationId);
-        void this.subscriber.unsubscribe(this.prefix + conversationId);
+        this.subscriber.unsubscribe(this.prefix + conversationId).catch(() => undefined);
       }
     };
   }

@@ -44,7 +44,9 @@ export class RedisLock implements TurnLock {
         throw new AppError('unavailable:lock', `the conversation is busy; try again`);
       await new Promise((r) => setTimeout(r, delay));
     }
-    const renew = setInterval(() => void this.redis.eval(EXTEND, 1, name, token, String(ttl)), ttl / 3);
+    const renew = setInterval(() => {
+      this.redis.eval(EXTEND, 1, name, token, String(ttl)).catch(() => undefined);
+    }, ttl / 3);
     try {
       return await work();
     } finally {

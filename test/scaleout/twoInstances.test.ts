@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/agents/passwords.js';
+import { startRedis } from '../helpers/redisServer.js';
+import { call, openConversation, type Running, startServer } from '../helpers/server.js';
+
+const SECRET = 'one-token-secret-shared-by-every-instance';
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let a: Running;
+let b: Running;
+beforeAll(async () => {
+  redis = await startRedis();
+  const env = { REDIS_URL: redis.url, TOKEN_SECRET: SECRET };
+  a = await startServer({}, env);
+  b = await startServer({}, env);
+});
+afterAll(async () => {
+  await a.stop();
+  await b.stop();
+  await redis.stop();
+});
+
+describe('Two instances on one Redis', () => {
+  it("When a conversation opened on A continues on B, then B answers with A's context, and a retry on the other instance runs once", async () => {
+    const c = await openConversation(a.base);
+    const path = `/api/v1/conversations/${c.conversationId}/messages`;
+    await call(a.base, 'POST', path, { token: c.token, body: { text: '停息挂账是真的吗' } });
+    const first = await call(b.base, 'POST', path, {
+      token: c.token,
+      body: { text: '那我该怎么办', clientMessageId: 'x1' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.messages[0].citations[0].articleId).toBe('zh-CN/repayment-hardship');
+    const again = await call(a.base, 'POST', path, {
+      token: c.token,
+      body: { text: '那我该怎么办', clientMessageId: 'x1' },
+    });
+    expect(again.body).toEqual(first.body);
+    const transcript = (await call(b.base, 'GET', path, { token: c.token })).body.messages;
+    expect(transcript.filter((m: { role: string }) => m.role === 'customer')).toHaveLength(2);
+  });
+
+  it("When an agent on A claims and replies, then the customer's stream on B receives it", async () => {
+    const c = await openConversation(b.base);
+    const res = await fetch(`${b.base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let seen = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        seen += new TextDecoder().decode(value);
+      }
+    })();
+    await call(b.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {
+      token: c.token,
+      body: {},
+    });
+    await a.app.stores.agents.put({
+      username: 'wang',
+      role: 'agent',
+      passwordHash: await hashPassword('a long enough secret'),
+      createdAt: 'x',
+    });
+    const login = await fetch(`${a.base}/api/v1/agent/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'wang', password: 'a long enough secret' }),
+    });
+    const headers = {
+      'content-type': 'application/json',
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
+      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+    };
+    const id = encodeURIComponent(`web:${c.conversationId}`);
+    expect(
+      (
+        await fetch(`${a.base}/api/v1/agent/conversations/${id}/claim`, {
+          method: 'POST',
+          headers,
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
+    await fetch(`${a.base}/api/v1/agent/conversations/${id}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: '您好，我是客服小王' }),
+    });
+    for (let i = 0; i < 100 && !/客服小王/.test(seen); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toMatch(/客服小王/);
+    await reader.cancel();
+  });
+});

@@ -22,6 +22,15 @@ export function sendError(res: Response, e: ApiError): void {
     .json({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } });
 }
 
+/** The shared store (Redis) is away: the request may be retried once it is back. */
+function storeUnreachable(err: unknown): boolean {
+  const e = err as { name?: string; message?: string };
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    /Stream isn't writeable|Connection is closed|ECONNREFUSED|ETIMEDOUT/.test(e?.message ?? '')
+  );
+}
+
 /**
  * The last handler: API errors as they are; body-parser's as 400/413 naming the problem; anything
  * else logged and answered 500 without a stack trace.
@@ -32,7 +41,7 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof ApiError) return sendError(res, err);
     if (err instanceof AppError && err.status < 500)
       return sendError(res, new ApiError(err.status, err.kind.replace('_', '-'), err.message, err.field));
-    if (err instanceof AppError && err.status === 503) {
+    if ((err instanceof AppError && err.status === 503) || storeUnreachable(err)) {
       logger.warn({ err, path: req.path }, 'unavailable');
       return sendError(
         res,

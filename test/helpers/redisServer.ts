@@ -14,13 +14,13 @@ async function freePort(): Promise<number> {
  * A private redis-server on a free port, nothing saved to disk: each test file gets its own, so
  * runs are isolated and repeatable. Fails with the apt command when redis-server is missing.
  */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startRedis(at?: number): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
     throw new Error('redis-server is missing: apt-get install -y redis-server');
   }
-  const port = await freePort();
+  const port = at ?? (await freePort());
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -36,6 +36,7 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

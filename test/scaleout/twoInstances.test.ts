@@ -91,3 +91,35 @@ describe('Two instances on one Redis', () => {
     await reader.cancel();
   });
 });
+
+describe('When Redis goes away', () => {
+  it('When Redis stops, then /readyz fails and requests get 503 with Retry-After; when it is back, service resumes', async () => {
+    const own = await startRedis();
+    const server = await startServer({}, { REDIS_URL: own.url, TOKEN_SECRET: SECRET });
+    try {
+      const c = await openConversation(server.base);
+      const path = `/api/v1/conversations/${c.conversationId}/messages`;
+      await own.stop();
+      const down = await call(server.base, 'POST', path, {
+        token: c.token,
+        body: { text: '停息挂账靠谱吗', clientMessageId: 'd1' },
+      });
+      expect(down.status).toBe(503);
+      expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await fetch(`${server.base}/readyz`)).status).toBe(503);
+      const back = await startRedis(own.port);
+      try {
+        let ready = 503;
+        for (let i = 0; i < 100 && ready !== 200; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          ready = (await fetch(`${server.base}/readyz`)).status;
+        }
+        expect(ready).toBe(200);
+      } finally {
+        await back.stop();
+      }
+    } finally {
+      await server.stop().catch(() => undefined);
+    }
+  });
+});

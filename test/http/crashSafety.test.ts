@@ -1,26 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
+import { startProcess } from '../helpers/processServer.js';
 import { tempDir } from '../helpers/tempContent.js';
-
-/** Start `src/main.ts` in its own process; resolves with its base URL once it listens. */
-function startProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk) => {
-      out += String(chunk);
-      const port = /"port":(\d+)/.exec(out)?.[1];
-      if (port && /listening/.test(out)) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`server exited (${code}) before listening: ${out.slice(-500)}`)),
-    );
-  });
-}
 
 let child: ChildProcess | undefined;
 afterAll(() => child?.kill('SIGKILL'));

@@ -20,7 +20,6 @@ import { apiErrorHandler } from './http/apiError.js';
 import type { EventBus } from './http/eventBus.js';
 import { healthRouter } from './http/health.js';
 import { Metrics } from './http/metrics.js';
-import { RateLimiter } from './http/rateLimiter.js';
 import { cors, securityHeaders } from './http/security.js';
 import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
@@ -130,7 +129,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       transcripts: stores.transcripts,
       relay,
       bus,
-      loginLimiter: new RateLimiter(20, 60_000),
+      loginLimiter: backend.limiter('login', 20, 60_000),
       canned: cannedAnswers(knowledge, services.composer),
     }),
   );
@@ -147,8 +146,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       runner,
       streams,
       limits: {
-        perIp: new RateLimiter(perMinute.perIp, 60_000),
-        perConversation: new RateLimiter(perMinute.perConversation, 60_000),
+        perIp: backend.limiter('ip', perMinute.perIp, 60_000),
+        perConversation: backend.limiter('conversation', perMinute.perConversation, 60_000),
       },
       bodyLimit: options.bodyLimit ?? '16kb',
     }),

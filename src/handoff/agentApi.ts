@@ -14,7 +14,7 @@ import { maskPii } from '../bot/pii.js';
 import { toApiMessage } from '../channels/web/messageView.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
-import type { RateLimiter } from '../http/rateLimiter.js';
+import type { Limiter } from '../http/rateLimiter.js';
 import type { Locale } from '../knowledge/locale.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { TranscriptStore } from '../storage/ports.js';
@@ -28,7 +28,7 @@ export type AgentApiDeps = {
   transcripts: TranscriptStore;
   relay: HandoffRelay;
   bus: EventBus;
-  loginLimiter: RateLimiter;
+  loginLimiter: Limiter;
   /** Knowledge-base replies for a case's topics. */
   canned: (topics: readonly string[], locale: Locale) => CannedAnswer[];
 };
@@ -81,7 +81,7 @@ export function agentApi(deps: AgentApiDeps): Router {
   router.post(
     '/login',
     wrap(async (req, res) => {
-      const limited = deps.loginLimiter.take(`login:${req.ip}`);
+      const limited = await deps.loginLimiter.take(`login:${req.ip}`);
       if (!limited.ok)
         throw new ApiError(
           429,

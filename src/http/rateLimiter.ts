@@ -1,9 +1,16 @@
+export type Take = { ok: true } | { ok: false; retryAfterS: number };
+
+/** Counts requests per key in fixed windows; answers when the caller may try again. */
+export interface Limiter {
+  take(key: string): Take | Promise<Take>;
+}
+
 /**
  * A fixed-window counter per key (an IP, a conversation). In process: with several instances the
  * Redis implementation shares the windows.
  * @example if (!limiter.take(ip).ok) answer 429 with Retry-After
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
@@ -12,7 +19,7 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: string): { ok: true } | { ok: false; retryAfterS: number } {
+  take(key: string): Take {
     const t = this.now();
     let w = this.windows.get(key);
     if (!w || t - w.start >= this.windowMs) {

@@ -2,8 +2,10 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { type EventBus, LocalEventBus } from '../http/eventBus.js';
 import { KeyedLock, type TurnLock } from '../http/keyedLock.js';
+import { type Limiter, RateLimiter } from '../http/rateLimiter.js';
 import { RedisEventBus } from '../http/redisEventBus.js';
 import { RedisLock } from '../http/redisLock.js';
+import { RedisRateLimiter } from '../http/redisRateLimiter.js';
 import type { Logger } from '../logger.js';
 import { CachedConversations } from './cachedConversations.js';
 import type { Stores } from './ports.js';
@@ -16,6 +18,8 @@ export type Backend = {
   bus: EventBus;
   locks: TurnLock;
   kind: 'sqlite' | 'redis';
+  /** A rate limiter whose counts every instance shares (in process for the embedded default). */
+  limiter(name: string, limit: number, windowMs: number): Limiter;
   close(): Promise<void>;
 };
 
@@ -33,6 +37,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       bus: new LocalEventBus(),
       locks: new KeyedLock(),
       kind: 'sqlite',
+      limiter: (_name, limit, windowMs) => new RateLimiter(limit, windowMs),
       close: () => stores.close(),
     };
   }
@@ -59,6 +64,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
     bus: new RedisEventBus(redis, subscriber),
     locks: new RedisLock(redis),
     kind: 'redis',
+    limiter: (name, limit, windowMs) => new RedisRateLimiter(redis, name, limit, windowMs),
     close: async () => {
       await stores.close();
       redis.disconnect();

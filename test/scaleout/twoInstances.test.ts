@@ -123,3 +123,31 @@ describe('When Redis goes away', () => {
     }
   });
 });
+
+describe('Rate limits across instances', () => {
+  it('When a conversation spreads its messages over two instances, then they share one allowance', async () => {
+    const own = await startRedis();
+    const env = { REDIS_URL: own.url, TOKEN_SECRET: SECRET };
+    const limits = { messagesPerMinute: { perIp: 1000, perConversation: 4 } };
+    const [x, y] = [await startServer(limits, env), await startServer(limits, env)];
+    try {
+      const c = await openConversation(x.base);
+      const path = `/api/v1/conversations/${c.conversationId}/messages`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (
+            await call(i % 2 ? y.base : x.base, 'POST', path, {
+              token: c.token,
+              body: { text: `停息挂账 ${i}` },
+            })
+          ).status,
+        );
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    } finally {
+      await x.stop();
+      await y.stop();
+      await own.stop();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { maskPii } from '../../bot/pii.js';
 import { repliesFor } from '../../bot/replies/replies.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
-import type { RateLimiter } from '../../http/rateLimiter.js';
+import type { Limiter } from '../../http/rateLimiter.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationRecord, Stores } from '../../storage/ports.js';
 import { createConversationBody, feedbackBody, handoffBody, postMessageBody } from './apiSchemas.js';
@@ -18,7 +18,7 @@ export type CustomerApiDeps = {
   tokens: ConversationTokens;
   bus: EventBus;
   runner: TurnRunner;
-  limits: { perIp: RateLimiter; perConversation: RateLimiter };
+  limits: { perIp: Limiter; perConversation: Limiter };
   /** Open SSE responses, ended on shutdown. */
   streams: Set<Response>;
   /** Largest JSON body accepted. */
@@ -47,8 +47,8 @@ const wrap =
   (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
     fn(req, res).catch(next);
 
-function limited(limiter: RateLimiter, key: string): void {
-  const r = limiter.take(key);
+async function limited(limiter: Limiter, key: string): Promise<void> {
+  const r = await limiter.take(key);
   if (!r.ok)
     throw new ApiError(
       429,
@@ -71,7 +71,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
   router.post(
     '/conversations',
     wrap(async (req, res) => {
-      limited(limits.perIp, `ip:${req.ip}`);
+      await limited(limits.perIp, `ip:${req.ip}`);
       const body = parse(createConversationBody, req.body);
       const id = randomUUID();
       const { token, expiresAt } = tokens.issue(id);
@@ -98,8 +98,8 @@ export function customerApi(deps: CustomerApiDeps): Router {
     auth,
     wrap(async (req, res) => {
       const conversation = conversationOf(res);
-      limited(limits.perIp, `ip:${req.ip}`);
-      limited(limits.perConversation, `c:${conversation.id}`);
+      await limited(limits.perIp, `ip:${req.ip}`);
+      await limited(limits.perConversation, `c:${conversation.id}`);
       const body = parse(postMessageBody, req.body);
       const replies = await runner.say(conversation, body.text, body.clientMessageId);
       res.json({ messages: TurnRunner.view(replies) });
@@ -125,7 +125,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
     auth,
     wrap(async (req, res) => {
       const conversation = conversationOf(res);
-      limited(limits.perConversation, `c:${conversation.id}`);
+      await limited(limits.perConversation, `c:${conversation.id}`);
       parse(handoffBody, req.body);
       // The same path as a customer typing it: the bot records the request and says what happens next.
       const replies = await runner.say(conversation, repliesFor(conversation.locale).talkToPerson.value);

@@ -6,7 +6,9 @@
 // `--seconds N` (default 10), `--connections N` (default 20).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import autocannon from 'autocannon';
+import { startRedis } from '../test/helpers/redisServer.js';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -23,13 +25,13 @@ const QUESTIONS = [
 ];
 const children: ChildProcess[] = [];
 
-function serve(kind: 'bare' | 'turn' | 'anxin'): Promise<string> {
+function serve(kind: 'bare' | 'turn' | 'anxin', env: Record<string, string> = {}): Promise<string> {
   const child = spawn(
     process.execPath,
     ['--max-semi-space-size=32', '--import', 'tsx', 'bench/httpServer.ts', kind],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...env },
     },
   );
   children.push(child);
@@ -59,6 +61,59 @@ const rotating = (make: (n: number) => { path: string; headers?: Record<string, 
   let n = 0;
   return [{ method: 'POST' as const, setupRequest: (req: autocannon.Request) => ({ ...req, ...make(n++) }) }];
 };
+
+let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+
+/** Open conversations on a server; answers their ids and tokens. */
+async function conversationsOn(base: string, count: number) {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const r = await fetch(`${base}/api/v1/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return (await r.json()) as { conversationId: string; token: string };
+    }),
+  );
+}
+
+const messageLoad = (conversations: { conversationId: string; token: string }[]) =>
+  rotating((n) => {
+    const c = conversations[n % conversations.length] as { conversationId: string; token: string };
+    return {
+      path: `/api/v1/conversations/${c.conversationId}/messages`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+      body: JSON.stringify({ text: QUESTIONS[n % QUESTIONS.length] }),
+    };
+  });
+
+/** One and then two instances on one Redis, each loaded by its own autocannon, in the same run. */
+async function twoInstances() {
+  redis = await startRedis();
+  const env = { REDIS_URL: redis.url, TOKEN_SECRET: 'bench-token-secret-shared-by-both-instances' };
+  const [first, second] = await Promise.all([serve('anxin', env), serve('anxin', env)]);
+  const conversations = await conversationsOn(first, connections * 4);
+  const one = await run('Redis, one instance', { url: first, requests: messageLoad(conversations) });
+  const half = Math.max(1, Math.floor(connections / 2));
+  const [x, y] = await Promise.all([
+    run('Redis, two instances: A', {
+      url: first,
+      connections: half,
+      requests: messageLoad(conversations.slice(0, conversations.length / 2)),
+    }),
+    run('Redis, two instances: B', {
+      url: second,
+      connections: half,
+      requests: messageLoad(conversations.slice(conversations.length / 2)),
+    }),
+  ]);
+  const together = x.requestsPerSecond + y.requestsPerSecond;
+  console.log(
+    `Redis: one instance ${one.requestsPerSecond} req/s, two instances ${together} req/s together (×${(together / one.requestsPerSecond).toFixed(2)} on this ${cpus().length}-core machine)`,
+  );
+  return { one, two: { a: x, b: y, requestsPerSecond: together } };
+}
 
 try {
   const [bare, turn, anxin] = await Promise.all([serve('bare'), serve('turn'), serve('anxin')]);
@@ -100,6 +155,7 @@ try {
   const ratioPing = Number((messages.requestsPerSecond / ping.requestsPerSecond).toFixed(3));
   console.log(`ratio, message endpoint / bare express running the same turn: ${ratio} (target ≥ 0.5)`);
   console.log(`ratio, message endpoint / bare express ping: ${ratioPing}`);
+  const scaleOut = await twoInstances();
   const report = {
     at: new Date().toISOString(),
     seconds,
@@ -109,10 +165,12 @@ try {
     messages,
     ratio,
     ratioPing,
+    scaleOut,
   };
   mkdirSync('reports', { recursive: true });
   writeFileSync('reports/bench-http.json', `${JSON.stringify(report, null, 2)}\n`);
   console.log('report: reports/bench-http.json');
 } finally {
   for (const c of children) c.kill();
+  await redis?.stop();
 }

@@ -14,7 +14,14 @@ import { openMemoryStores } from '../src/storage/memory/openMemoryStores.js';
 import { tempDir } from '../test/helpers/tempContent.js';
 
 const kind = process.argv[2];
-const config = loadConfig({ DATA_DIR: process.env.DATA_DIR ?? tempDir('anxin-bench-'), LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  DATA_DIR: process.env.DATA_DIR ?? tempDir('anxin-bench-'),
+  LOG_LEVEL: 'silent',
+  // Two instances on one Redis share state and tokens (the two-instance run).
+  ...(process.env.REDIS_URL
+    ? { REDIS_URL: process.env.REDIS_URL, TOKEN_SECRET: process.env.TOKEN_SECRET ?? '' }
+    : {}),
+});
 let port: number;
 if (kind === 'anxin') {
   const app = await createApp(config, createLogger('silent'), {

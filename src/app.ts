@@ -21,6 +21,7 @@ import type { EventBus } from './http/eventBus.js';
 import { healthRouter } from './http/health.js';
 import { Metrics } from './http/metrics.js';
 import { cors, securityHeaders } from './http/security.js';
+import { TokenRevocations } from './http/tokenRevocations.js';
 import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
@@ -130,6 +131,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       relay,
       bus,
       loginLimiter: backend.limiter('login', 20, 60_000),
+      revocations: new TokenRevocations(stores.storage),
       canned: cannedAnswers(knowledge, services.composer),
     }),
   );

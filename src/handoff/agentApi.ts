@@ -15,6 +15,7 @@ import { toApiMessage } from '../channels/web/messageView.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { Limiter } from '../http/rateLimiter.js';
+import type { TokenRevocations } from '../http/tokenRevocations.js';
 import type { Locale } from '../knowledge/locale.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { TranscriptStore } from '../storage/ports.js';
@@ -29,6 +30,7 @@ export type AgentApiDeps = {
   relay: HandoffRelay;
   bus: EventBus;
   loginLimiter: Limiter;
+  revocations: TokenRevocations;
   /** Knowledge-base replies for a case's topics. */
   canned: (topics: readonly string[], locale: Locale) => CannedAnswer[];
 };
@@ -203,6 +205,18 @@ export function agentApi(deps: AgentApiDeps): Router {
       owned(agentOf(res), e);
       const body = parse(text, req.body);
       res.status(201).json({ message: toApiMessage(await relay.agentMessage(e, body.text)) });
+    }),
+  );
+
+  /** Admins only: every token of the conversation stops working (a leaked link, a stolen phone). */
+  router.post(
+    '/conversations/:id/revoke-tokens',
+    wrap(async (req, res) => {
+      if (agentOf(res).role !== 'admin')
+        throw new ApiError(403, 'forbidden', 'only an admin may revoke tokens');
+      const e = await entryOf(req);
+      await deps.revocations.revoke(e.conversationId);
+      res.status(204).end();
     }),
   );
 

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 
 /** Why a token was refused; the API maps each to 401. */
-export type TokenProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired';
+export type TokenProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'revoked';
 export type TokenCheck =
-  | { ok: true; conversationId: string; expiresAt: Date }
+  | { ok: true; conversationId: string; expiresAt: Date; issuedAt: number }
   | { ok: false; problem: TokenProblem };
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
@@ -24,7 +24,7 @@ export class ConversationTokens {
 
   issue(conversationId: string): { token: string; expiresAt: Date } {
     const expiresAt = new Date(this.now() + this.ttlMs);
-    const payload = b64(JSON.stringify({ c: conversationId, e: expiresAt.getTime() }));
+    const payload = b64(JSON.stringify({ c: conversationId, e: expiresAt.getTime(), i: this.now() }));
     return { token: `${payload}.${this.sign(payload)}`, expiresAt };
   }
 
@@ -36,7 +36,7 @@ export class ConversationTokens {
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return { ok: false, problem: 'bad-signature' };
-    let claims: { c?: unknown; e?: unknown };
+    let claims: { c?: unknown; e?: unknown; i?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
@@ -45,7 +45,8 @@ export class ConversationTokens {
     if (typeof claims.c !== 'string' || typeof claims.e !== 'number')
       return { ok: false, problem: 'malformed' };
     if (claims.e <= this.now()) return { ok: false, problem: 'expired' };
-    return { ok: true, conversationId: claims.c, expiresAt: new Date(claims.e) };
+    const issuedAt = typeof claims.i === 'number' ? claims.i : claims.e - this.ttlMs;
+    return { ok: true, conversationId: claims.c, expiresAt: new Date(claims.e), issuedAt };
   }
 
   private sign(payload: string): string {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../../http/apiError.js';
+import type { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationRecord, ConversationStore } from '../../storage/ports.js';
 
@@ -8,6 +9,7 @@ const MESSAGES = {
   malformed: 'the token is malformed',
   'bad-signature': 'the token is not valid',
   expired: 'the token has expired; open a new conversation',
+  revoked: 'the token was revoked; open a new conversation',
 } as const;
 
 /** The conversation the request's token opens, set by `requireToken`. */
@@ -22,6 +24,7 @@ export function conversationOf(res: Response): ConversationRecord {
 export function requireToken(
   tokens: ConversationTokens,
   conversations: ConversationStore,
+  revocations: TokenRevocations,
   allowQuery = false,
 ) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -32,6 +35,9 @@ export function requireToken(
     if (!check.ok) return next(new ApiError(401, `token-${check.problem}`, MESSAGES[check.problem]));
     if (check.conversationId !== req.params.id)
       return next(new ApiError(403, 'forbidden', 'this token belongs to another conversation'));
+    const revokedAt = await revocations.revokedAt(check.conversationId);
+    if (revokedAt !== undefined && check.issuedAt <= revokedAt)
+      return next(new ApiError(401, 'token-revoked', MESSAGES.revoked));
     const conversation = await conversations.get(check.conversationId);
     if (!conversation) return next(new ApiError(404, 'not-found', 'no such conversation'));
     res.locals.conversation = conversation;

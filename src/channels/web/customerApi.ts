@@ -6,6 +6,7 @@ import { repliesFor } from '../../bot/replies/replies.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
 import type { Limiter } from '../../http/rateLimiter.js';
+import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationRecord, Stores } from '../../storage/ports.js';
 import { createConversationBody, feedbackBody, handoffBody, postMessageBody } from './apiSchemas.js';
@@ -63,7 +64,8 @@ async function limited(limiter: Limiter, key: string): Promise<void> {
 export function customerApi(deps: CustomerApiDeps): Router {
   const { stores, tokens, runner, limits } = deps;
   const router = Router();
-  const auth = requireToken(tokens, stores.conversations);
+  const revocations = new TokenRevocations(stores.storage);
+  const auth = requireToken(tokens, stores.conversations, revocations);
   router.use(
     express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
   );
@@ -116,7 +118,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
 
   router.get(
     '/conversations/:id/events',
-    requireToken(tokens, stores.conversations, true),
+    requireToken(tokens, stores.conversations, revocations, true),
     wrap(eventsHandler(stores.transcripts, deps.bus, deps.streams)),
   );
 

@@ -188,15 +188,25 @@ describe('Handoff queue across a restart', () => {
       await again.stop();
     }
   });
+});
 
 describe('Token revocation', () => {
   it("When an admin revokes a conversation's tokens, then the customer's token stops working (401 token-revoked) and an agent may not do it (403)", async () => {
     const c = await openConversation(s.base);
-    await call(s.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, { token: c.token, body: {} });
+    await call(s.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {
+      token: c.token,
+      body: {},
+    });
     const id = encodeURIComponent(`web:${c.conversationId}`);
-    expect((await (await agent(s.base, 'wang'))('POST', `/conversations/${id}/revoke-tokens`, {})).status).toBe(403);
-    expect((await (await agent(s.base, 'boss'))('POST', `/conversations/${id}/revoke-tokens`, {})).status).toBe(204);
-    const after = await call(s.base, 'GET', `/api/v1/conversations/${c.conversationId}/messages`, { token: c.token });
+    expect(
+      (await (await agent(s.base, 'wang'))('POST', `/conversations/${id}/revoke-tokens`, {})).status,
+    ).toBe(403);
+    expect(
+      (await (await agent(s.base, 'boss'))('POST', `/conversations/${id}/revoke-tokens`, {})).status,
+    ).toBe(204);
+    const after = await call(s.base, 'GET', `/api/v1/conversations/${c.conversationId}/messages`, {
+      token: c.token,
+    });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('token-revoked');
   });

@@ -1,3 +1,4 @@
+import { timedFetch } from '../../widget/src/timedFetch.js';
 import type { Agent, CannedAnswer, CaseCard, CaseView, Line, Queue } from './types.js';
 
 /**
@@ -52,22 +53,8 @@ export class AgentApi {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
-    let res: Response;
-    try {
-      res = await fetch(this.base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
-        signal: abort.signal,
-      });
-    } catch {
-      throw new AgentError('network', 0);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await timedFetch(this.base + path, method, headers, body, 'same-origin', TIMEOUT_MS);
+    if (!res) throw new AgentError('network', 0);
     if (res.status === 204) return undefined as T;
     const data = (await res.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
     if (!res.ok) {

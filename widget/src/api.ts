@@ -1,3 +1,4 @@
+import { timedFetch } from './timedFetch.js';
 import type { Handoff, Locale, Message, Session } from './types.js';
 
 /**
@@ -42,22 +43,8 @@ export class Api {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), TURN_TIMEOUT_MS);
-    let res: Response;
-    try {
-      res = await fetch(this.base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'omit',
-        signal: abort.signal,
-      });
-    } catch {
-      throw new ApiError('network', 0);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await timedFetch(this.base + path, method, headers, body, 'omit', TURN_TIMEOUT_MS);
+    if (!res) throw new ApiError('network', 0);
     if (!res.ok)
       throw new ApiError(kindOf(res.status), res.status, retryAfter(res.headers.get('Retry-After')));
     if (res.status === 204) return undefined as T;

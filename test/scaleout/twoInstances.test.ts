@@ -1,5 +1,8 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/agents/passwords.js';
+import { RedisLock } from '../../src/http/redisLock.js';
+import { untilQueued } from '../helpers/lockQueue.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { call, openConversation, type Running, startServer } from '../helpers/server.js';
 
@@ -37,6 +40,40 @@ describe('Two instances on one Redis', () => {
     expect(again.body).toEqual(first.body);
     const transcript = (await call(b.base, 'GET', path, { token: c.token })).body.messages;
     expect(transcript.filter((m: { role: string }) => m.role === 'customer')).toHaveLength(2);
+  });
+
+  it('When turns of one conversation queue on both instances, then they run one at a time in arrival order', async () => {
+    const c = await openConversation(a.base);
+    const path = `/api/v1/conversations/${c.conversationId}/messages`;
+    // A third party holds the conversation's lock, as a long turn on another instance would.
+    const peer = new Redis(redis.url);
+    let release = () => {};
+    const held = new RedisLock(peer).run(c.conversationId, () => new Promise<void>((r) => (release = r)));
+    await untilQueued(peer, c.conversationId, 1);
+    const texts = ['停息挂账是真的吗', '征信能修复吗', '代理投诉要收多少钱', '怎么联系银行', '我想找人工'];
+    const sent = [];
+    for (const [i, text] of texts.entries()) {
+      sent.push(call(i % 2 ? b.base : a.base, 'POST', path, { token: c.token, body: { text } }));
+      await untilQueued(peer, c.conversationId, i + 2);
+    }
+    release();
+    await held;
+    peer.disconnect();
+    const answers = await Promise.all(sent);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const transcript = (await call(b.base, 'GET', path, { token: c.token })).body.messages as {
+      id: string;
+      role: string;
+      text: string;
+      replyTo?: string;
+    }[];
+    const asked = transcript.filter((m) => m.role === 'customer');
+    expect(asked.map((m) => m.text)).toEqual(texts);
+    // Each answer follows its own question, before the next question.
+    for (const [i, answer] of answers.entries()) {
+      const question = transcript.findIndex((m) => m.id === asked[i]?.id);
+      expect(transcript[question + 1]?.id).toBe(answer.body.messages[0].id);
+    }
   });
 
   it("When an agent on A claims and replies, then the customer's stream on B receives it", async () => {

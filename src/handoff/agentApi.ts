@@ -238,14 +238,22 @@ export function agentApi(deps: AgentApiDeps): Router {
     '/events',
     wrap(async (req, res) => {
       const agent = agentOf(res);
+      const sessionId = cookieValue(req, COOKIE);
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache, no-transform',
         'X-Accel-Buffering': 'no',
       });
       res.write('retry: 3000\n\n');
+      // A session that ended (logout, expiry) ends its stream: the console's reconnect then gets 401.
+      const live = async () => {
+        if (await auth.session(sessionId).catch(() => undefined)) return true;
+        end();
+        return false;
+      };
       const off = deps.bus.subscribe(AGENTS_TOPIC, (event) => {
         void (async () => {
+          if (!(await live())) return;
           if (event.type === 'message') {
             const { id } = event.data as { id: string };
             const key = parseCaseKey(id);
@@ -257,11 +265,15 @@ export function agentApi(deps: AgentApiDeps): Router {
           );
         })();
       });
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-      req.on('close', () => {
+      const heartbeat = setInterval(async () => {
+        if (await live()) res.write(': keep-alive\n\n');
+      }, 25_000);
+      function end() {
         clearInterval(heartbeat);
         off();
-      });
+        res.end();
+      }
+      req.on('close', end);
     }),
   );
 

@@ -25,11 +25,12 @@ async function agent(base: string, username: string) {
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return (method: string, path: string, body?: unknown, csrf = true) =>
+  const caller = (method: string, path: string, body?: unknown, csrf = true) =>
     call(base, method, `/api/v1/agent${path}`, {
       body,
       headers: { cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) },
     });
+  return Object.assign(caller, { cookie });
 }
 
 /** Collects a customer's SSE events as text. */
@@ -144,6 +145,27 @@ describe('Agent API and handoff (CONTRACT §3)', () => {
     });
     expect(back.body.messages[0].text).toMatch(/依据/);
     await events.close();
+  });
+
+  it('When an agent logs out, then their live event stream ends at the next event and cannot be reopened', async () => {
+    const li = await agent(s.base, 'li');
+    const res = await fetch(`${s.base}/api/v1/agent/events`, { headers: { cookie: li.cookie } });
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return 'ended';
+    })();
+    expect((await li('POST', '/logout')).status).toBe(204);
+    const c = await openConversation(s.base);
+    await call(s.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {
+      token: c.token,
+      body: {},
+    });
+    const timeout = new Promise((r) => setTimeout(() => r('still open'), 3000));
+    expect(await Promise.race([ended, timeout])).toBe('ended');
+    const again = await fetch(`${s.base}/api/v1/agent/events`, { headers: { cookie: li.cookie } });
+    expect(again.status).toBe(401);
+    await again.body?.cancel();
   });
 
   it('When an agent fails to log in five times, then the account is locked (429) even with the right password', async () => {

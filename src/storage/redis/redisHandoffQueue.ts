@@ -1,15 +1,7 @@
-import type { HandoffRequest } from '../../bot/ports.js';
-import type { HandoffQueue, QueueEntry, QueueState } from '../handoffQueue.js';
-import {
-  claimOrder,
-  newestFirst,
-  queueTransitions as next,
-  requestOf,
-  waitingOrder,
-} from '../queueTransitions.js';
+import type { QueueEntry, QueueState } from '../handoffQueue.js';
+import { HandoffQueueBase, type QueueChange } from '../handoffQueueBase.js';
+import { claimOrder, newestFirst, waitingOrder } from '../queueTransitions.js';
 import type { RedisHandle } from './redisHandle.js';
-
-type Change = (current: QueueEntry | undefined) => QueueEntry;
 
 const states: QueueState[] = ['queued', 'accepted', 'completed', 'failed', 'offline'];
 
@@ -50,19 +42,12 @@ const MAX_ATTEMPTS = 100;
  * entries in one script (standalone Redis; not for Redis Cluster).
  * @example const entry = await queue.claim('web', conversationId, 'li.na')
  */
-export class RedisHandoffQueue implements HandoffQueue {
+export class RedisHandoffQueue extends HandoffQueueBase {
   constructor(
     private readonly handle: RedisHandle,
-    private readonly now: () => string = () => new Date().toISOString(),
-  ) {}
-
-  async request(request: HandoffRequest): Promise<void> {
-    await this.apply(request.channel, request.conversationId, (current) => next.request(current, request));
-  }
-
-  async get(channel: string, conversationId: string): Promise<HandoffRequest | undefined> {
-    const entry = await this.entry(channel, conversationId);
-    return entry && requestOf(entry);
+    now?: () => string,
+  ) {
+    super(now);
   }
 
   entry(channel: string, conversationId: string): Promise<QueueEntry | undefined> {
@@ -76,18 +61,6 @@ export class RedisHandoffQueue implements HandoffQueue {
     return (await this.snapshot(['queued'])).sort(waitingOrder);
   }
 
-  async position(channel: string, conversationId: string): Promise<number | undefined> {
-    const waiting = await this.waiting();
-    const index = waiting.findIndex((e) => e.channel === channel && e.conversationId === conversationId);
-    return index === -1 ? undefined : index + 1;
-  }
-
-  claim(channel: string, conversationId: string, agent: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.claim(current, channel, conversationId, agent, this.now()),
-    );
-  }
-
   async claimedBy(agent: string): Promise<QueueEntry[]> {
     return (await this.snapshot(['accepted'])).filter((e) => e.agent === agent).sort(claimOrder);
   }
@@ -98,30 +71,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     return all.slice(0, Math.max(0, Math.floor(limit)));
   }
 
-  release(channel: string, conversationId: string, agent: string, outcome: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.release(current, channel, conversationId, { agent, outcome }, this.now()),
-    );
-  }
-
-  setState(
-    channel: string,
-    conversationId: string,
-    state: Exclude<QueueState, 'queued'>,
-    detail: { agent?: string; message?: string } = {},
-  ): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.setState(current, channel, conversationId, { state, ...detail }, this.now()),
-    );
-  }
-
-  callback(channel: string, conversationId: string, phone: string, note?: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.callback(current, channel, conversationId, { phone, note }, this.now()),
-    );
-  }
-
-  private apply(channel: string, conversationId: string, change: Change): Promise<QueueEntry> {
+  protected apply(channel: string, conversationId: string, change: QueueChange): Promise<QueueEntry> {
     return this.handle.run(async (redis) => {
       const id = member(channel, conversationId);
       const key = this.entryKey(id);

@@ -1,10 +1,7 @@
-import type { HandoffRequest } from '../../bot/ports.js';
-import type { HandoffQueue, QueueEntry, QueueState } from '../handoffQueue.js';
-import { queueTransitions as next, requestOf } from '../queueTransitions.js';
+import type { QueueEntry, QueueState } from '../handoffQueue.js';
+import { HandoffQueueBase, type QueueChange } from '../handoffQueueBase.js';
 import { fromHandoffRow, type HandoffRow, handoffColumns, toHandoffRow } from './handoffRow.js';
 import type { SqliteHandle } from './sqliteHandle.js';
-
-type Change = (current: QueueEntry | undefined) => QueueEntry;
 
 /**
  * The handoff queue on SQLite, one row per (channel, conversation). Every change reads the row and
@@ -12,7 +9,7 @@ type Change = (current: QueueEntry | undefined) => QueueEntry;
  * two connections or processes on one file never both claim an entry.
  * @example const entry = await queue.claim('web', conversationId, 'li.na')
  */
-export class SqliteHandoffQueue implements HandoffQueue {
+export class SqliteHandoffQueue extends HandoffQueueBase {
   private readonly select;
   private readonly upsert;
   private readonly queued;
@@ -24,8 +21,9 @@ export class SqliteHandoffQueue implements HandoffQueue {
 
   constructor(
     private readonly handle: SqliteHandle,
-    private readonly now: () => string = () => new Date().toISOString(),
+    now?: () => string,
   ) {
+    super(now);
     const db = handle.db;
     this.select = db.prepare<[string, string], HandoffRow>(
       'SELECT * FROM handoff_requests WHERE channel = ? AND conversation_id = ?',
@@ -56,7 +54,7 @@ export class SqliteHandoffQueue implements HandoffQueue {
       `SELECT * FROM handoff_requests WHERE @states IS NULL OR state IN (SELECT value FROM json_each(@states))
        ORDER BY requested_at DESC, channel, conversation_id LIMIT @limit`,
     );
-    this.change = db.transaction((channel: string, conversationId: string, change: Change) => {
+    this.change = db.transaction((channel: string, conversationId: string, change: QueueChange) => {
       const row = this.select.get(channel, conversationId);
       const entry = change(row && fromHandoffRow(row));
       this.upsert.run(toHandoffRow(entry));
@@ -71,17 +69,6 @@ export class SqliteHandoffQueue implements HandoffQueue {
     });
   }
 
-  async request(request: HandoffRequest): Promise<void> {
-    await this.apply(request.channel, request.conversationId, (current) => next.request(current, request));
-  }
-
-  get(channel: string, conversationId: string): Promise<HandoffRequest | undefined> {
-    return this.handle.run(() => {
-      const row = this.select.get(channel, conversationId);
-      return row && requestOf(fromHandoffRow(row));
-    });
-  }
-
   entry(channel: string, conversationId: string): Promise<QueueEntry | undefined> {
     return this.handle.run(() => {
       const row = this.select.get(channel, conversationId);
@@ -93,14 +80,8 @@ export class SqliteHandoffQueue implements HandoffQueue {
     return this.handle.run(() => this.queued.all().map(fromHandoffRow));
   }
 
-  position(channel: string, conversationId: string): Promise<number | undefined> {
+  override position(channel: string, conversationId: string): Promise<number | undefined> {
     return this.handle.run(() => this.place(channel, conversationId));
-  }
-
-  claim(channel: string, conversationId: string, agent: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.claim(current, channel, conversationId, agent, this.now()),
-    );
   }
 
   claimedBy(agent: string): Promise<QueueEntry[]> {
@@ -116,30 +97,7 @@ export class SqliteHandoffQueue implements HandoffQueue {
     return this.handle.run(() => this.listed.all(filter).map(fromHandoffRow));
   }
 
-  release(channel: string, conversationId: string, agent: string, outcome: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.release(current, channel, conversationId, { agent, outcome }, this.now()),
-    );
-  }
-
-  setState(
-    channel: string,
-    conversationId: string,
-    state: Exclude<QueueState, 'queued'>,
-    detail: { agent?: string; message?: string } = {},
-  ): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.setState(current, channel, conversationId, { state, ...detail }, this.now()),
-    );
-  }
-
-  callback(channel: string, conversationId: string, phone: string, note?: string): Promise<QueueEntry> {
-    return this.apply(channel, conversationId, (current) =>
-      next.callback(current, channel, conversationId, { phone, note }, this.now()),
-    );
-  }
-
-  private apply(channel: string, conversationId: string, change: Change): Promise<QueueEntry> {
+  protected apply(channel: string, conversationId: string, change: QueueChange): Promise<QueueEntry> {
     return this.handle.run(() => this.change.immediate(channel, conversationId, change));
   }
 }

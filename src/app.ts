@@ -1,9 +1,11 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Response } from 'express';
 import { AgentAuth } from './agents/agentAuth.js';
 import { createBot } from './bot/createBot.js';
 import { botFrameworkRouter } from './channels/botframework.js';
+import { directLineChannel } from './channels/directline/directLineChannel.js';
 import { InProcessChannel } from './channels/inProcess.js';
 import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
@@ -36,6 +38,8 @@ export type App = {
   stores: Stores;
   /** Conversation events (SSE): agent messages and handoff state are published here. */
   bus: EventBus;
+  /** WebSocket upgrades (Direct Line streams); false when the path has none. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Waits for turns in flight, ends event streams, closes the stores. */
   close(): Promise<void>;
 };
@@ -77,6 +81,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     web: new InProcessChannel(bot, 'web'),
     app: new InProcessChannel(bot, 'app'),
     wechat: new InProcessChannel(bot, 'wechat'),
+    directline: new InProcessChannel(bot, 'directline'),
   };
   const webhook = config.handoffWebhook
     ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
@@ -135,25 +140,34 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       canned: cannedAnswers(knowledge, services.composer),
     }),
   );
+  const secret = tokenSecret(config.dataDir, config.tokenSecret);
+  const limits = {
+    perIp: backend.limiter('ip', perMinute.perIp, 60_000),
+    perConversation: backend.limiter('conversation', perMinute.perConversation, 60_000),
+  };
+  const bodyLimit = options.bodyLimit ?? '16kb';
   app.use(
     '/api/v1',
     cors(config.corsOrigins),
     customerApi({
       stores,
-      tokens: new ConversationTokens(
-        tokenSecret(config.dataDir, config.tokenSecret),
-        options.tokenTtlMs ?? 86_400_000,
-      ),
+      tokens: new ConversationTokens(secret, options.tokenTtlMs ?? 86_400_000),
       bus,
       runner,
       streams,
-      limits: {
-        perIp: backend.limiter('ip', perMinute.perIp, 60_000),
-        perConversation: backend.limiter('conversation', perMinute.perConversation, 60_000),
-      },
-      bodyLimit: options.bodyLimit ?? '16kb',
+      limits,
+      bodyLimit,
     }),
   );
+  const directLine = directLineChannel(config.directlineSecret, {
+    tokenSecret: secret,
+    stores,
+    runner,
+    bus,
+    limits,
+    bodyLimit,
+  });
+  app.use('/v3/directline', cors(config.corsOrigins), directLine.router);
   const wechatOptions = options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {};
   for (const router of wechatRouters(config.wechat, {
     runner,
@@ -175,10 +189,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     stores,
     bus,
+    upgrade: directLine.upgrade,
     close: async () => {
       if (closed) return;
       closed = true;
       for (const res of streams) res.end();
+      directLine.close();
       await locks.drain();
       await backend.close();
     },
@@ -189,6 +205,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 export function listen(app: App, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.express.listen(port, host ?? '127.0.0.1', () => resolve(server));
+    server.on('upgrade', (req, socket, head) => {
+      if (!app.upgrade(req, socket, head)) socket.destroy();
+    });
     server.once('error', reject);
   });
 }

@@ -33,6 +33,9 @@ export const configSchema = z.object({
   TOKEN_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters',
   }),
+  DIRECTLINE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   CORS_ORIGINS: z.string().default('*'),
   TRUST_PROXY: z.string().trim().default('loopback'),
   OFFICE_HOURS: optionalText,
@@ -63,6 +66,8 @@ export type Config = Readonly<{
   }>;
   /** Signs conversation tokens; generated into DATA_DIR when unset. */
   tokenSecret: string | undefined;
+  /** The Direct Line secret a bank's server trades for conversation tokens; unset: Direct Line off. */
+  directlineSecret: string | undefined;
   /** WeChat Official Accounts: the WECHAT_* one and any in WECHAT_ACCOUNTS. */
   wechat: readonly WechatConfig[];
   /** When agents staff the chat; undefined means always. */
@@ -224,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       tenantId: e.MICROSOFT_APP_TENANT_ID,
     }),
     tokenSecret: e.TOKEN_SECRET,
+    directlineSecret: e.DIRECTLINE_SECRET,
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
     officeHours: officeHoursOf(e.OFFICE_HOURS, e.OFFICE_TIMEZONE),

@@ -15,6 +15,7 @@ import { toApiMessage } from '../channels/web/messageView.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { Limiter } from '../http/rateLimiter.js';
+import { parseBody as parse, wrap } from '../http/routeHelpers.js';
 import type { TokenRevocations } from '../http/tokenRevocations.js';
 import type { Locale } from '../knowledge/locale.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
@@ -40,18 +41,6 @@ const login = z
   .strict();
 const text = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 const release = z.object({ outcome: z.string().trim().min(1).max(500) }).strict();
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new ApiError(400, 'invalid-request', `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`, field);
-}
-
-const wrap =
-  (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
-    fn(req, res).catch(next);
 
 /** The queue card of a case: why, how urgent, how long it has waited. No transcript. */
 function summary(e: QueueEntry, position?: number) {

@@ -38,7 +38,10 @@ export function cors(origins: readonly string[]): RequestHandler {
     if (origin && (any || origins.includes(origin))) {
       res.setHeader('Access-Control-Allow-Origin', any ? '*' : origin);
       if (!any) res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Last-Event-ID');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, Last-Event-ID, x-ms-bot-agent',
+      );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
       res.setHeader('Access-Control-Max-Age', '600');

@@ -7,7 +7,7 @@ import type { HandoffQueue, QueueState } from './handoffQueue.js';
 /** A conversation opened through the customer API (web widget or mobile app). */
 export type ConversationRecord = {
   id: string;
-  channel: 'web' | 'app' | 'wechat';
+  channel: 'web' | 'app' | 'wechat' | 'directline';
   locale: 'zh-CN' | 'en';
   createdAt: string;
   expiresAt: string;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import type { z } from 'zod';
+import express, { type Response, Router } from 'express';
 import { maskPii } from '../../bot/pii.js';
 import { repliesFor } from '../../bot/replies/replies.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
 import type { Limiter } from '../../http/rateLimiter.js';
+import { limited, parseBody as parse, wrap } from '../../http/routeHelpers.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationRecord, Stores } from '../../storage/ports.js';
@@ -25,40 +25,6 @@ export type CustomerApiDeps = {
   /** Largest JSON body accepted. */
   bodyLimit: string;
 };
-
-/** Parse a body with its schema; a bad field is a 400 that names it. */
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  const message =
-    issue?.code === 'unrecognized_keys'
-      ? `unknown field(s): ${issue.keys.join(', ')}`
-      : `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`;
-  throw new ApiError(
-    400,
-    'invalid-request',
-    message,
-    field ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined),
-  );
-}
-
-const wrap =
-  (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
-    fn(req, res).catch(next);
-
-async function limited(limiter: Limiter, key: string): Promise<void> {
-  const r = await limiter.take(key);
-  if (!r.ok)
-    throw new ApiError(
-      429,
-      'rate-limited',
-      'too many requests; please wait a moment',
-      undefined,
-      r.retryAfterS,
-    );
-}
 
 /** The customer HTTP API of CONTRACT §2 (web widget and mobile in-app chat), under `/api/v1`. */
 export function customerApi(deps: CustomerApiDeps): Router {

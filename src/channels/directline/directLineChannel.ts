@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type Router, Router as router } from 'express';
+import { ApiError } from '../../http/apiError.js';
+import { TokenRevocations } from '../../http/tokenRevocations.js';
+import { ConversationTokens } from '../../http/tokens.js';
+import { type DirectLineDeps, directLineRouter, TOKEN_SECONDS } from './directlineRouter.js';
+import { directLineStream } from './directlineStream.js';
+
+export type DirectLineChannel = {
+  /** The REST endpoints, mounted at `/v3/directline`. */
+  router: Router;
+  /** Takes the WebSocket upgrade of a stream URL; false for any other path. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): void;
+};
+
+/**
+ * Direct Line 3.0 for Web Chat, on when `DIRECTLINE_SECRET` is set; off, every endpoint answers a
+ * 404 that says how to turn it on.
+ * @example const dl = directLineChannel(config.directlineSecret, { tokenSecret, stores, runner, bus, limits, bodyLimit })
+ */
+export function directLineChannel(
+  secret: string | undefined,
+  deps: Omit<DirectLineDeps, 'secret' | 'tokens'> & { tokenSecret: Buffer },
+): DirectLineChannel {
+  if (!secret) {
+    const off = router();
+    off.use((_req, _res, next) =>
+      next(new ApiError(404, 'not-found', 'Direct Line is off on this server: set DIRECTLINE_SECRET')),
+    );
+    return { router: off, upgrade: () => false, close: () => {} };
+  }
+  const tokens = new ConversationTokens(deps.tokenSecret, TOKEN_SECONDS * 1000);
+  const stream = directLineStream({
+    tokens,
+    revocations: new TokenRevocations(deps.stores.storage),
+    conversations: deps.stores.conversations,
+    transcripts: deps.stores.transcripts,
+    bus: deps.bus,
+  });
+  return {
+    router: directLineRouter({ ...deps, secret, tokens }),
+    upgrade: stream.upgrade,
+    close: stream.close,
+  };
+}

@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from '../../http/apiError.js';
+import type { TokenRevocations } from '../../http/tokenRevocations.js';
+import type { ConversationTokens } from '../../http/tokens.js';
+import type { ConversationStore } from '../../storage/ports.js';
+import { requireToken } from '../web/auth.js';
+
+/** The Bearer value of a request, if any. */
+export function bearerOf(req: Request): string | undefined {
+  return req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
+/** Whether a value is the Direct Line secret (compared in constant time). */
+export function isSecret(secret: string, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const a = Buffer.from(value);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Direct Line says 403 for a token it refuses (DirectLineJS then reports an expired token). */
+function asForbidden(err: unknown): unknown {
+  if (err instanceof ApiError && err.status === 401 && err.code !== 'token-missing')
+    return new ApiError(403, err.code, err.message);
+  return err;
+}
+
+/**
+ * A conversation route of Direct Line: the secret (the bank's server) opens any Direct Line
+ * conversation; a token opens its own only (401 without one, 403 for a bad, expired, revoked or
+ * another conversation's token). A conversation of another channel is not found here.
+ */
+export function requireConversation(
+  secret: string,
+  tokens: ConversationTokens,
+  conversations: ConversationStore,
+  revocations: TokenRevocations,
+) {
+  const byToken = requireToken(tokens, conversations, revocations);
+  const directLineOnly = (res: Response, next: NextFunction) => {
+    const c = res.locals.conversation as { channel?: string } | undefined;
+    if (c?.channel !== 'directline') return next(new ApiError(404, 'not-found', 'no such conversation'));
+    next();
+  };
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (!isSecret(secret, bearerOf(req)))
+      return byToken(req, res, (err?: unknown) => (err ? next(asForbidden(err)) : directLineOnly(res, next)));
+    try {
+      res.locals.conversation = await conversations.get(String(req.params.id));
+    } catch (err) {
+      return next(err);
+    }
+    directLineOnly(res, next);
+  };
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, Router } from 'express';
+import { ApiError } from '../../http/apiError.js';
+import type { EventBus } from '../../http/eventBus.js';
+import type { Limiter } from '../../http/rateLimiter.js';
+import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
+import { TokenRevocations } from '../../http/tokenRevocations.js';
+import type { ConversationTokens } from '../../http/tokens.js';
+import type { ConversationRecord, Stores } from '../../storage/ports.js';
+import { conversationOf } from '../web/auth.js';
+import { toApiMessage } from '../web/messageView.js';
+import type { TurnRunner } from '../web/turnRunner.js';
+import { activitySet, parseWatermark } from './activities.js';
+import { bearerOf, isSecret, requireConversation } from './directlineAuth.js';
+import { localeOf, postedActivity, startBody } from './directlineSchemas.js';
+
+export type DirectLineDeps = {
+  secret: string;
+  /** Direct Line tokens: conversation tokens that live 30 minutes and are refreshed. */
+  tokens: ConversationTokens;
+  stores: Stores;
+  runner: TurnRunner;
+  bus: EventBus;
+  limits: { perIp: Limiter; perConversation: Limiter };
+  bodyLimit: string;
+};
+
+export const TOKEN_SECONDS = 1800;
+
+/** Where the conversation's WebSocket stream is, pre-authorised by its token. */
+function streamUrl(req: Request, conversationId: string, token: string): string {
+  const scheme = req.protocol === 'https' ? 'wss' : 'ws';
+  return `${scheme}://${req.get('host')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The Direct Line 3.0 subset that Bot Framework Web Chat v4 (DirectLineJS) uses, under
+ * `/v3/directline`: tokens, start and reconnect, send, poll with watermarks; the WebSocket stream
+ * is `directlineStream.ts`. Conversations are ordinary Anxin conversations of channel `directline`.
+ */
+export function directLineRouter(deps: DirectLineDeps): Router {
+  const { secret, tokens, stores, runner } = deps;
+  const router = Router();
+  const revocations = new TokenRevocations(stores.storage);
+  const auth = requireConversation(secret, tokens, stores.conversations, revocations);
+  router.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+
+  const issue = (req: Request, conversationId: string) => {
+    const { token } = tokens.issue(conversationId);
+    return {
+      conversationId,
+      token,
+      expires_in: TOKEN_SECONDS,
+      streamUrl: streamUrl(req, conversationId, token),
+    };
+  };
+
+  /** A new conversation for the bank's server; the welcome waits for the client's start. */
+  router.post(
+    '/tokens/generate',
+    wrap(async (req, res) => {
+      if (!isSecret(secret, bearerOf(req)))
+        throw new ApiError(403, 'forbidden', 'tokens are generated with the Direct Line secret');
+      parseBody(startBody, req.body);
+      const { conversationId, token, expires_in } = issue(req, randomUUID());
+      res.json({ conversationId, token, expires_in });
+    }),
+  );
+
+  router.post(
+    '/tokens/refresh',
+    wrap(async (req, res) => {
+      const check = tokens.check(bearerOf(req));
+      if (!check.ok) throw new ApiError(403, `token-${check.problem}`, 'the token cannot be refreshed');
+      const { conversationId, token, expires_in } = issue(req, check.conversationId);
+      res.json({ conversationId, token, expires_in });
+    }),
+  );
+
+  /** Start: with the secret a new conversation, with a token its own; 201 when this call began it. */
+  router.post(
+    '/conversations',
+    wrap(async (req, res) => {
+      await limited(deps.limits.perIp, `ip:${req.ip}`);
+      const body = parseBody(startBody, req.body);
+      const bearer = bearerOf(req);
+      let id: string;
+      if (isSecret(secret, bearer)) id = randomUUID();
+      else {
+        const check = tokens.check(bearer);
+        if (!check.ok)
+          throw new ApiError(403, `token-${check.problem}`, 'a Direct Line token or secret is required');
+        const revokedAt = await revocations.revokedAt(check.conversationId);
+        if (revokedAt !== undefined && check.issuedAt <= revokedAt)
+          throw new ApiError(403, 'token-revoked', 'the token was revoked');
+        id = check.conversationId;
+      }
+      const began = await begin(id, localeOf(body.locale));
+      res.status(began ? 201 : 200).json(issue(req, id));
+    }),
+  );
+
+  /** Creates the conversation and its welcome; false if it already existed. */
+  async function begin(id: string, locale: ConversationRecord['locale']): Promise<boolean> {
+    const existing = await stores.conversations.get(id);
+    if (existing) {
+      if (existing.channel !== 'directline') throw new ApiError(404, 'not-found', 'no such conversation');
+      return false;
+    }
+    const now = Date.now();
+    const record: ConversationRecord = {
+      id,
+      channel: 'directline',
+      locale,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + TOKEN_SECONDS * 1000).toISOString(),
+    };
+    try {
+      await stores.conversations.create(record);
+    } catch (err) {
+      if (await stores.conversations.get(id)) return false; // a second start won the race
+      throw err;
+    }
+    const welcome = await runner.welcome(record);
+    const last = welcome.at(-1);
+    if (last) await deps.bus.publish(id, { type: 'message', seq: last.seq, data: toApiMessage(last) });
+    return true;
+  }
+
+  /** Reconnect: a fresh token and stream URL. */
+  router.get(
+    '/conversations/:id',
+    auth,
+    wrap(async (req, res) => {
+      res.json(issue(req, conversationOf(res).id));
+    }),
+  );
+
+  router.post(
+    '/conversations/:id/activities',
+    auth,
+    wrap(async (req, res) => {
+      const conversation = conversationOf(res);
+      await limited(deps.limits.perIp, `ip:${req.ip}`);
+      await limited(deps.limits.perConversation, `c:${conversation.id}`);
+      const activity = parseBody(postedActivity, req.body);
+      const text = activity.text?.trim();
+      // Typing, events and empty messages are acknowledged; only text runs a turn.
+      if (activity.type !== 'message' || !text) {
+        res.json({ id: randomUUID() });
+        return;
+      }
+      const clientId = activity.channelData?.clientActivityID ?? randomUUID();
+      const replies = await runner.say(conversation, text, clientId);
+      const asked = await stores.transcripts.byClientMessageId(conversation.id, clientId);
+      // Streams on any instance read the new activities from the transcript.
+      const last = replies.at(-1) ?? asked;
+      if (last)
+        await deps.bus.publish(conversation.id, { type: 'message', seq: last.seq, data: toApiMessage(last) });
+      res.json({ id: asked?.id ?? clientId });
+    }),
+  );
+
+  router.get(
+    '/conversations/:id/activities',
+    auth,
+    wrap(async (req, res) => {
+      const watermark = parseWatermark(req.query.watermark);
+      if (watermark === undefined)
+        throw new ApiError(400, 'invalid-request', 'watermark: must be one this service gave', 'watermark');
+      const conversation = conversationOf(res);
+      res.json(activitySet(await stores.transcripts.list(conversation.id, watermark), watermark));
+    }),
+  );
+
+  router.post('/conversations/:id/upload', auth, (_req: Request, _res: Response) => {
+    throw new ApiError(415, 'unsupported', 'this assistant takes text only; attachments are not accepted');
+  });
+
+  router.use((req, _res, next) =>
+    next(new ApiError(404, 'not-found', `no such Direct Line endpoint: ${req.method} ${req.path}`)),
+  );
+  return router;
+}

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { AgentAuth } from '../agents/agentAuth.js';
 import type { AgentSession } from '../agents/ports.js';

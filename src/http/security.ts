@@ -40,7 +40,7 @@ export function cors(origins: readonly string[]): RequestHandler {
       if (!any) res.setHeader('Vary', 'Origin');
       res.setHeader(
         'Access-Control-Allow-Headers',
-        'Authorization, Content-Type, Last-Event-ID, x-ms-bot-agent',
+        'Authorization, Content-Type, Last-Event-ID, x-ms-bot-agent, X-Requested-With',
       );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');

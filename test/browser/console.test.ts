@@ -1,30 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect } from 'vitest';
 import { buildConsole } from '../../scripts/build-console.mjs';
 import { buildWidget } from '../../scripts/build-widget.mjs';
-import { hashPassword } from '../../src/agents/passwords.js';
+import { addAgent, PASSWORD } from '../helpers/agents.js';
+import { ask, beforeSteps, expectAccessible, openPage, screenshot, step } from '../helpers/browser.js';
 import { type Running, startServer } from '../helpers/server.js';
 
 // The agent console in real Chromium against the real app: a customer in the widget (page A) asks
 // for a person; an agent in the console (page B) takes the case, answers, and hands it back.
-
-const CHROMIUM = '/usr/bin/chromium';
-// research/stack.md §2.7
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = 'reports/screenshots';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PASSWORD = 'a long enough secret';
 
 /** The few browser globals the page-side snippets touch (this project has no DOM types). */
 type PageWindow = {
@@ -33,9 +16,7 @@ type PageWindow = {
     documentElement: { lang: string };
   };
   localStorage: { getItem(key: string): string | null };
-  axe: { run(context: unknown, options: unknown): Promise<unknown> };
 };
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown }[] };
 
 let s: Running;
 let browser: Browser;
@@ -49,43 +30,10 @@ const widgetInput = (p: Page) => p.locator('.anxin-input');
 const caseCard = (p: Page) => p.locator(`.ac-card[data-case="web:${conversationId}"]`);
 const transcript = (p: Page) => p.locator('.ac-transcript');
 
-async function ask(p: Page, text: string): Promise<void> {
-  const before = await botAnswers(p).count();
-  await widgetInput(p).fill(text);
-  await widgetInput(p).press('Enter');
-  await expect.poll(() => botAnswers(p).count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
-
-async function axeViolations(p: Page): Promise<AxeViolation[]> {
-  // Through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses inline scripts.
-  await p.evaluate(readFileSync(AXE, 'utf8'));
-  const result = (await p.evaluate(() =>
-    (globalThis as unknown as PageWindow).axe.run((globalThis as unknown as PageWindow).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }),
-  )) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-const describeViolations = (vs: AxeViolation[]) =>
-  vs
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    .join('\n');
-
 async function freshPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  ctx.setDefaultTimeout(10_000);
+  const { ctx, p } = await openPage(browser);
   contexts.push(ctx);
-  return ctx.newPage();
-}
-
-async function addAgent(username: string): Promise<void> {
-  await s.app.stores.agents.put({
-    username,
-    role: 'agent',
-    passwordHash: await hashPassword(PASSWORD),
-    createdAt: new Date().toISOString(),
-  });
+  return p;
 }
 
 /** Log in with the keyboard: type, Tab, type, Enter. */
@@ -96,37 +44,21 @@ async function logIn(p: Page, username: string, password: string): Promise<void>
   await p.keyboard.press('Enter');
 }
 
-/** Set when the browser is not installed: then every test fails with it (a failed hook would only skip them). */
-let missing: Error | undefined;
-
-function step(name: string, run: () => Promise<void>): void {
-  it(name, async () => {
-    if (missing) throw missing;
-    await run();
-  });
-}
-
 describe('the agent console, with a customer in the widget', () => {
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      missing = new Error('chromium is missing: apt-get install -y chromium fonts-wqy-microhei');
-      return;
-    }
+  beforeSteps(async (launched) => {
+    browser = launched;
     await buildWidget();
     const built = await buildConsole();
     expect(built.withinBudget, `console is ${built.gzipBytes} bytes gzipped`).toBe(true);
     s = await startServer();
-    await addAgent('wang');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    await addAgent(s, 'wang');
     customer = await freshPage();
     agent = await freshPage();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const ctx of contexts) await ctx.close();
     contexts = [];
-    await browser?.close();
     await s?.stop();
   });
 
@@ -156,8 +88,7 @@ describe('the agent console, with a customer in the widget', () => {
     expect(await agent.title()).toBe('安心 · 人工客服工作台');
     await logIn(agent, 'wang', 'not the password');
     await expect.poll(() => agent.locator('#ac-login-error').textContent()).toContain('用户名或密码不正确');
-    const violations = await axeViolations(agent);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAccessible(agent);
   });
 
   step(
@@ -175,9 +106,8 @@ describe('the agent console, with a customer in the widget', () => {
       const first = await waited.textContent();
       await expect.poll(() => waited.textContent(), { timeout: 5_000 }).not.toBe(first);
       expect(await agent.getByText('已登录：wang').count()).toBe(1);
-      const violations = await axeViolations(agent);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      await agent.screenshot({ path: `${SHOTS}/console-queue.png` });
+      await expectAccessible(agent);
+      await screenshot(agent, 'console-queue');
     },
   );
 
@@ -249,11 +179,8 @@ describe('the agent console, with a customer in the widget', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(await botAnswers(customer).count()).toBe(before);
 
-      const violations = await axeViolations(agent);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      await agent.screenshot({ path: `${SHOTS}/console-case.png` });
-      mkdirSync('docs', { recursive: true });
-      copyFileSync(`${SHOTS}/console-case.png`, 'docs/console.png');
+      await expectAccessible(agent);
+      await screenshot(agent, 'console-case', 'console.png');
     },
   );
 
@@ -323,7 +250,7 @@ describe('the agent console, with a customer in the widget', () => {
   step(
     'When an account is locked after repeated failures, then the console says how long to wait',
     async () => {
-      await addAgent('zhao');
+      await addAgent(s, 'zhao');
       const p = await freshPage();
       await p.goto(`${s.base}/console/`);
       for (let i = 0; i < 5; i++) {

@@ -1,31 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect } from 'vitest';
 import { buildWidget } from '../../scripts/build-widget.mjs';
-import { type App, createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { tempDir } from '../helpers/tempContent.js';
+import { ask, beforeSteps, expectAccessible, openPage, screenshot, step } from '../helpers/browser.js';
+import { type Running, startServer } from '../helpers/server.js';
 
 // The web widget in real Chromium against the real app: a customer's visit to the demo bank page.
-
-const CHROMIUM = '/usr/bin/chromium';
-// research/stack.md §2.7
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = 'reports/screenshots';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The few browser globals the page-side snippets touch (this project has no DOM types). */
 type PageElement = {
@@ -37,15 +16,11 @@ type PageElement = {
 type PageWindow = {
   document: { querySelector(selector: string): PageElement | null };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
-  axe: { run(context: unknown, options: unknown): Promise<unknown> };
   getComputedStyle(element: unknown): { fontSize: string };
   pwned?: number;
 };
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown }[] };
 
-let app: App;
-let server: http.Server;
-let base: string;
+let s: Running;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -57,13 +32,6 @@ const input = (p: Page) => p.locator('.anxin-input');
 const botAnswers = (p: Page) => p.locator('.anxin-msg--bot');
 const customerLines = (p: Page) => p.locator('.anxin-msg--customer .anxin-bubble');
 
-async function ask(p: Page, text: string): Promise<void> {
-  const before = await botAnswers(p).count();
-  await input(p).fill(text);
-  await input(p).press('Enter');
-  await expect.poll(() => botAnswers(p).count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
-
 /** Whether the element the locator finds has focus (inside the widget's shadow root). */
 const focused = (p: Page, selector: string) =>
   p.evaluate((sel) => {
@@ -71,71 +39,24 @@ const focused = (p: Page, selector: string) =>
     return host?.shadowRoot?.activeElement?.matches(sel) === true;
   }, selector);
 
-async function axeViolations(p: Page): Promise<AxeViolation[]> {
-  // Through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses inline scripts.
-  await p.evaluate(readFileSync(AXE, 'utf8'));
-  const result = (await p.evaluate(() =>
-    (globalThis as unknown as PageWindow).axe.run((globalThis as unknown as PageWindow).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }),
-  )) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-const describeViolations = (vs: AxeViolation[]) =>
-  vs
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    .join('\n');
-
-async function freshPage(viewport = { width: 1280, height: 800 }): Promise<{ ctx: BrowserContext; p: Page }> {
-  const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
-  // Fail with the step that did not happen, well before the test's own timeout.
-  ctx.setDefaultTimeout(10_000);
-  return { ctx, p: await ctx.newPage() };
-}
-
-/** Set when the browser is not installed: then every test fails with it (a failed hook would only skip them). */
-let missing: Error | undefined;
-
-/** A test that fails, and does not skip, when the browser is missing. */
-function step(name: string, run: () => Promise<void>): void {
-  it(name, async () => {
-    if (missing) throw missing;
-    await run();
-  });
-}
-
 describe('the web chat widget on the demo bank page', () => {
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      missing = new Error('chromium is missing: apt-get install -y chromium fonts-wqy-microhei');
-      return;
-    }
+  beforeSteps(async (launched) => {
+    browser = launched;
     const built = await buildWidget();
     expect(built.withinBudget, `widget is ${built.gzipBytes} bytes gzipped`).toBe(true);
-    app = await createApp(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'silent' }), createLogger('silent'));
-    server = http.createServer(app.express);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    ({ ctx: context, p: page } = await freshPage());
-    mkdirSync(SHOTS, { recursive: true });
-  }, 120_000);
+    s = await startServer();
+    ({ ctx: context, p: page } = await openPage(browser));
+  });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await app?.close();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
+    await s?.stop();
   });
 
   step(
     'When a customer opens the demo page and the launcher, then the chat greets them with the privacy notice and focus is in the text box',
     async () => {
-      await page.goto(`${base}/`);
+      await page.goto(`${s.base}/`);
       await expect.poll(() => page.title()).toContain('示例银行');
       await expect.poll(() => page.getByText('这是演示页面').count()).toBe(1);
       await launcher(page).click();
@@ -187,7 +108,7 @@ describe('the web chat widget on the demo bank page', () => {
         (globalThis as unknown as PageWindow).localStorage.getItem('anxin:session'),
       )) as string,
     );
-    const stored = await app.stores.feedback.list(conversationId);
+    const stored = await s.app.stores.feedback.list(conversationId);
     expect(stored.map((f) => f.helpful)).toEqual([true]);
   });
 
@@ -313,13 +234,12 @@ describe('the web chat widget on the demo bank page', () => {
   step(
     'When the widget is open on a phone and on a desktop, then axe finds no serious or critical problems, and screenshots are written',
     async () => {
-      const shots: Record<number, string> = {};
       for (const [width, height] of [
         [360, 740],
         [1280, 800],
       ] as const) {
-        const { ctx, p } = await freshPage({ width, height });
-        await p.goto(`${base}/`);
+        const { ctx, p } = await openPage(browser, { width, height });
+        await p.goto(`${s.base}/`);
         await launcher(p).click();
         await dialog(p).waitFor();
         await p.getByText('您好，我是安心助手').waitFor();
@@ -327,23 +247,19 @@ describe('the web chat widget on the demo bank page', () => {
         await botAnswers(p).last().locator('.anxin-cite').first().waitFor();
         const box = await dialog(p).boundingBox();
         if (width === 360) expect(box).toMatchObject({ x: 0, y: 0, width: 360, height: 740 });
-        const violations = await axeViolations(p);
-        expect(violations, describeViolations(violations)).toEqual([]);
-        shots[width] = `${SHOTS}/widget-${width}.png`;
-        await p.screenshot({ path: shots[width] });
+        await expectAccessible(p);
+        await screenshot(p, `widget-${width}`, width === 360 ? 'widget-360.png' : undefined);
         await ctx.close();
       }
-      mkdirSync('docs', { recursive: true });
-      copyFileSync(shots[360] as string, 'docs/widget-360.png');
     },
   );
 
   step(
     'When the server cannot be reached, then a clear message offers a retry and the official hotline, and retry recovers',
     async () => {
-      const { ctx, p } = await freshPage();
+      const { ctx, p } = await openPage(browser);
       await p.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
-      await p.goto(`${base}/`);
+      await p.goto(`${s.base}/`);
       await launcher(p).click();
       const alert = p.getByRole('alert');
       await expect.poll(() => alert.textContent()).toContain('暂时连不上安心助手');
@@ -360,8 +276,8 @@ describe('the web chat widget on the demo bank page', () => {
   step(
     'When the bank says "too many messages" (429), then the customer is asked to wait and the message goes out after Retry-After',
     async () => {
-      const { ctx, p } = await freshPage();
-      await p.goto(`${base}/`);
+      const { ctx, p } = await openPage(browser);
+      await p.goto(`${s.base}/`);
       await launcher(p).click();
       await p.getByText('您好，我是安心助手').waitFor();
       const ids: string[] = [];
@@ -389,8 +305,8 @@ describe('the web chat widget on the demo bank page', () => {
   );
 
   step('When the saved token is rejected, then a new conversation starts without an error', async () => {
-    const { ctx, p } = await freshPage();
-    await p.goto(`${base}/`);
+    const { ctx, p } = await openPage(browser);
+    await p.goto(`${s.base}/`);
     await p.evaluate(() =>
       (globalThis as unknown as PageWindow).localStorage.setItem(
         'anxin:session',

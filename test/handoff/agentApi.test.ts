@@ -1,57 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/agents/passwords.js';
+import { addAgent, agent, PASSWORD } from '../helpers/agents.js';
 import { call, openConversation, type Running, startServer } from '../helpers/server.js';
+import { collect, until } from '../helpers/sse.js';
 
-const PASSWORD = 'a long enough secret';
 let s: Running;
-
-async function addAgent(r: Running, username: string, role: 'agent' | 'admin' = 'agent') {
-  await r.app.stores.agents.put({
-    username,
-    role,
-    passwordHash: await hashPassword(PASSWORD),
-    createdAt: new Date().toISOString(),
-  });
-}
-
-/** Log in; answers a caller that sends the session cookie and, for writes, the CSRF token. */
-async function agent(base: string, username: string) {
-  const res = await fetch(`${base}/api/v1/agent/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const caller = (method: string, path: string, body?: unknown, csrf = true) =>
-    call(base, method, `/api/v1/agent${path}`, {
-      body,
-      headers: { cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}) },
-    });
-  return Object.assign(caller, { cookie });
-}
-
-/** Collects a customer's SSE events as text. */
-async function stream(base: string, c: { conversationId: string; token: string }) {
-  const res = await fetch(`${base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`);
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  let text = '';
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      text += new TextDecoder().decode(value);
-    }
-  })();
-  return { text: () => text, close: () => reader.cancel() };
-}
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-  expect(check()).toBe(true);
-};
 
 beforeAll(async () => {
   s = await startServer();
@@ -76,7 +28,9 @@ describe('Agent API and handoff (CONTRACT §3)', () => {
 
   it('When a customer asks for a person, an agent claims, replies and releases, then the customer sees each step and the bot is silent meanwhile', async () => {
     const c = await openConversation(s.base);
-    const events = await stream(s.base, c);
+    const events = collect(
+      await fetch(`${s.base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`),
+    );
     const path = `/api/v1/conversations/${c.conversationId}`;
     await call(s.base, 'POST', `${path}/messages`, {
       token: c.token,
@@ -151,10 +105,7 @@ describe('Agent API and handoff (CONTRACT §3)', () => {
     const li = await agent(s.base, 'li');
     const res = await fetch(`${s.base}/api/v1/agent/events`, { headers: { cookie: li.cookie } });
     expect(res.status).toBe(200);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const ended = (async () => {
-      for (;;) if ((await reader.read()).done) return 'ended';
-    })();
+    const ended = collect(res).ended.then(() => 'ended');
     expect((await li('POST', '/logout')).status).toBe(204);
     const c = await openConversation(s.base);
     await call(s.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {

@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/agents/passwords.js';
 import { RedisLock } from '../../src/http/redisLock.js';
+import { addAgent, agent } from '../helpers/agents.js';
 import { untilQueued } from '../helpers/lockQueue.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { call, openConversation, type Running, startServer } from '../helpers/server.js';
+import { collect, until } from '../helpers/sse.js';
 
 const SECRET = 'one-token-secret-shared-by-every-instance';
 let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -78,54 +79,20 @@ describe('Two instances on one Redis', () => {
 
   it("When an agent on A claims and replies, then the customer's stream on B receives it", async () => {
     const c = await openConversation(b.base);
-    const res = await fetch(`${b.base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    let seen = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        seen += new TextDecoder().decode(value);
-      }
-    })();
+    const events = collect(
+      await fetch(`${b.base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`),
+    );
     await call(b.base, 'POST', `/api/v1/conversations/${c.conversationId}/handoff`, {
       token: c.token,
       body: {},
     });
-    await a.app.stores.agents.put({
-      username: 'wang',
-      role: 'agent',
-      passwordHash: await hashPassword('a long enough secret'),
-      createdAt: 'x',
-    });
-    const login = await fetch(`${a.base}/api/v1/agent/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'wang', password: 'a long enough secret' }),
-    });
-    const headers = {
-      'content-type': 'application/json',
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
-      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
-    };
+    await addAgent(a, 'wang');
+    const wang = await agent(a.base, 'wang');
     const id = encodeURIComponent(`web:${c.conversationId}`);
-    expect(
-      (
-        await fetch(`${a.base}/api/v1/agent/conversations/${id}/claim`, {
-          method: 'POST',
-          headers,
-          body: '{}',
-        })
-      ).status,
-    ).toBe(200);
-    await fetch(`${a.base}/api/v1/agent/conversations/${id}/messages`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ text: '您好，我是客服小王' }),
-    });
-    for (let i = 0; i < 100 && !/客服小王/.test(seen); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(seen).toMatch(/客服小王/);
-    await reader.cancel();
+    expect((await wang('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await wang('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小王' });
+    await until(() => /客服小王/.test(events.text()));
+    await events.close();
   });
 });
 

@@ -4,7 +4,13 @@ import type { Stores } from '../../src/storage/ports.js';
 import { openRedisStores } from '../../src/storage/redis/openRedisStores.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { allContracts } from './contracts/allContracts.js';
-import { buildConversation, buildHandoffRequest, buildMessage, buildReport } from './contracts/records.js';
+import {
+  buildAgentSession,
+  buildConversation,
+  buildMessage,
+  buildReport,
+  buildWaitingCustomers,
+} from './contracts/records.js';
 
 // A real redis-server on a free port, for this file only; each test writes under its own key
 // prefix, so tests stay isolated on the one server. A "place" is a prefix: restarting is a new
@@ -89,12 +95,7 @@ describe('Redis: several instances on one server', () => {
   it('When two instances claim the same waiting customers at once, then each is claimed exactly once', async () => {
     const prefix = `multi${++n}:`;
     const [one, two] = [instance(prefix), instance(prefix)];
-    const requests = Array.from({ length: 200 }, (_, i) =>
-      buildHandoffRequest({
-        conversationId: `race-${i}`,
-        requestedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
-      }),
-    );
+    const requests = buildWaitingCustomers(200);
     await Promise.all(requests.map((r) => one.handoffs.request(r)));
     const claimAll = async (stores: Stores, agent: string) => {
       const won: string[] = [];
@@ -156,15 +157,7 @@ describe('Redis: several instances on one server', () => {
 
   it('When an agent session reaches its expiresAt, then Redis has dropped it', async () => {
     const stores = instance(`multi${++n}:`);
-    const expiresAt = new Date(Date.now() + 200).toISOString();
-    const session = {
-      id: 's1',
-      username: 'wang',
-      role: 'agent' as const,
-      csrfToken: 't',
-      createdAt: 'a',
-      expiresAt,
-    };
+    const session = buildAgentSession({ expiresAt: new Date(Date.now() + 200).toISOString() });
     await stores.agentSessions.create(session);
     expect(await stores.agentSessions.get('s1')).toEqual(session);
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -8,7 +8,31 @@ import type { Stores } from '../../src/storage/ports.js';
 import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
 import { tempDir } from '../helpers/tempContent.js';
 import { allContracts } from './contracts/allContracts.js';
-import { buildConversation, buildHandoffRequest, buildMessage, buildReport } from './contracts/records.js';
+import {
+  buildConversation,
+  buildHandoffRequest,
+  buildMessage,
+  buildReport,
+  buildWaitingCustomers,
+} from './contracts/records.js';
+
+/**
+ * Runs a fixture script as two processes, tags a and b (`args` gives a tag's arguments): each says it
+ * is ready, then both go at once. Answers what each printed.
+ */
+async function runTogether(dir: string, args: (tag: string) => string[]): Promise<string[]> {
+  const run = promisify(execFile);
+  let exited = false;
+  const children = Promise.all(
+    ['a', 'b'].map((tag) => run(process.execPath, ['--import', 'tsx', ...args(tag)])),
+  ).finally(() => {
+    exited = true;
+  });
+  const ready = () => ['ready-a', 'ready-b'].every((f) => existsSync(path.join(dir, f)));
+  while (!ready() && !exited) await sleep(5);
+  writeFileSync(path.join(dir, 'go'), '');
+  return (await children).map(({ stdout }) => stdout);
+}
 
 allContracts(
   'SQLite',
@@ -127,25 +151,7 @@ describe('SQLite: one file on disk', () => {
   it('When two processes append to one file at the same time, then seq stays unique and gapless', async () => {
     const dir = newDir();
     openIn(dir);
-    const run = promisify(execFile);
-    const child = (tag: string) =>
-      run(process.execPath, [
-        '--import',
-        'tsx',
-        'test/storage/fixtures/appendMany.ts',
-        dir,
-        'c1',
-        '300',
-        tag,
-      ]);
-    let exited = false;
-    const children = Promise.all([child('a'), child('b')]).finally(() => {
-      exited = true;
-    });
-    const ready = () => ['ready-a', 'ready-b'].every((f) => existsSync(path.join(dir, f)));
-    while (!ready() && !exited) await sleep(5);
-    writeFileSync(path.join(dir, 'go'), '');
-    await children;
+    await runTogether(dir, (tag) => ['test/storage/fixtures/appendMany.ts', dir, 'c1', '300', tag]);
 
     const listed = await openIn(dir).transcripts.list('c1');
     expect(listed.map((m) => m.seq)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
@@ -159,24 +165,11 @@ describe('SQLite: one file on disk', () => {
   it('When two processes claim the same waiting customers at the same time, then each is claimed exactly once', async () => {
     const dir = newDir();
     const stores = openIn(dir);
-    const requests = Array.from({ length: 200 }, (_, i) =>
-      buildHandoffRequest({
-        conversationId: `race-${i}`,
-        requestedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
-      }),
-    );
+    const requests = buildWaitingCustomers(200);
     for (const request of requests) await stores.handoffs.request(request);
-    const run = promisify(execFile);
-    const child = (agent: string) =>
-      run(process.execPath, ['--import', 'tsx', 'test/storage/fixtures/claimAll.ts', dir, agent]);
-    let exited = false;
-    const children = Promise.all([child('a'), child('b')]).finally(() => {
-      exited = true;
-    });
-    const ready = () => ['ready-a', 'ready-b'].every((f) => existsSync(path.join(dir, f)));
-    while (!ready() && !exited) await sleep(5);
-    writeFileSync(path.join(dir, 'go'), '');
-    const won = (await children).map(({ stdout }) => JSON.parse(stdout) as string[]);
+    const won = (await runTogether(dir, (agent) => ['test/storage/fixtures/claimAll.ts', dir, agent])).map(
+      (stdout) => JSON.parse(stdout) as string[],
+    );
 
     expect([...(won[0] ?? []), ...(won[1] ?? [])].sort()).toEqual(
       requests.map((r) => r.conversationId).sort(),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/agents/passwords.js';
 import { WechatCipher } from '../../../src/channels/wechat/cipher.js';
 import { msgSignature, sortedSha1 } from '../../../src/channels/wechat/signature.js';
 import { parseXml } from '../../../src/channels/wechat/xml.js';
 import { loadConfig } from '../../../src/config.js';
+import { addAgent, agent } from '../../helpers/agents.js';
 import { fakeWechatApi } from '../../helpers/fakeWechat.js';
 import { type Running, startServer } from '../../helpers/server.js';
 
@@ -212,37 +212,11 @@ describe('WeChat Official Account channel', () => {
   it('When a follower asks for a person and an agent replies in the console, then the notices and the reply reach them through the customer-service API', async () => {
     await post(s.base, text('o-handoff', '转人工'));
     expect((await s.app.stores.handoffs.entry('wechat', 'main:o-handoff'))?.state).toBe('queued');
-    await s.app.stores.agents.put({
-      username: 'wang',
-      role: 'agent',
-      passwordHash: await hashPassword('a long enough secret'),
-      createdAt: 'x',
-    });
-    const login = await fetch(`${s.base}/api/v1/agent/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'wang', password: 'a long enough secret' }),
-    });
-    const headers = {
-      'content-type': 'application/json',
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
-      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
-    };
+    await addAgent(s, 'wang');
+    const wang = await agent(s.base, 'wang');
     const id = encodeURIComponent('wechat:main:o-handoff');
-    expect(
-      (
-        await fetch(`${s.base}/api/v1/agent/conversations/${id}/claim`, {
-          method: 'POST',
-          headers,
-          body: '{}',
-        })
-      ).status,
-    ).toBe(200);
-    await fetch(`${s.base}/api/v1/agent/conversations/${id}/messages`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ text: '您好，我是客服小王' }),
-    });
+    expect((await wang('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await wang('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小王' });
     const toFollower = api.sent.filter((m) => m.body.touser === 'o-handoff').map((m) => m.body.text.content);
     expect(toFollower.some((t) => /已接入/.test(t))).toBe(true);
     expect(toFollower).toContain('您好，我是客服小王');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../../../src/storage/ports.js';
-import type { OpenStores } from './records.js';
+import { buildAgentSession, type OpenStores } from './records.js';
 
 /** Agent accounts and their login sessions. */
 export function agentContract(name: string, open: OpenStores): void {
@@ -49,14 +49,7 @@ export function agentContract(name: string, open: OpenStores): void {
 
     it('When a session is created, then it reads back until deleted', async () => {
       await stores.agents.put(account);
-      const session = {
-        id: 's1',
-        username: 'wang',
-        role: 'agent' as const,
-        csrfToken: 't',
-        createdAt: 'a',
-        expiresAt: 'b',
-      };
+      const session = buildAgentSession();
       await stores.agentSessions.create(session);
       expect(await stores.agentSessions.get('s1')).toEqual(session);
       await stores.agentSessions.delete('s1');

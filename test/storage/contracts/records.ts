@@ -1,3 +1,4 @@
+import type { AgentSession } from '../../../src/agents/ports.js';
 import type { AgencyReport, HandoffRequest } from '../../../src/bot/ports.js';
 import type { ConversationRecord, NewMessage, Stores } from '../../../src/storage/ports.js';
 
@@ -67,6 +68,29 @@ export function buildHandoffRequest(overrides: Partial<HandoffRequest> = {}): Ha
     ],
     ...overrides,
   };
+}
+
+/** Agent wang's login session s1. */
+export function buildAgentSession(overrides: Partial<AgentSession> = {}): AgentSession {
+  return {
+    id: 's1',
+    username: 'wang',
+    role: 'agent',
+    csrfToken: 't',
+    createdAt: 'a',
+    expiresAt: 'b',
+    ...overrides,
+  };
+}
+
+/** `count` waiting customers, each asking a minute after the one before. */
+export function buildWaitingCustomers(count: number): HandoffRequest[] {
+  return Array.from({ length: count }, (_, i) =>
+    buildHandoffRequest({
+      conversationId: `race-${i}`,
+      requestedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+    }),
+  );
 }
 
 /**

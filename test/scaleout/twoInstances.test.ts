@@ -2,18 +2,20 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisLock } from '../../src/http/redisLock.js';
 import { addAgent, agent } from '../helpers/agents.js';
+import { openStream, postText, startDirectLine } from '../helpers/directline.js';
 import { untilQueued } from '../helpers/lockQueue.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { call, openConversation, type Running, startServer } from '../helpers/server.js';
 import { collect, until } from '../helpers/sse.js';
 
 const SECRET = 'one-token-secret-shared-by-every-instance';
+const DIRECT_LINE = 'one-direct-line-secret-shared-by-every-instance';
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let a: Running;
 let b: Running;
 beforeAll(async () => {
   redis = await startRedis();
-  const env = { REDIS_URL: redis.url, TOKEN_SECRET: SECRET };
+  const env = { REDIS_URL: redis.url, TOKEN_SECRET: SECRET, DIRECTLINE_SECRET: DIRECT_LINE };
   a = await startServer({}, env);
   b = await startServer({}, env);
 });
@@ -93,6 +95,21 @@ describe('Two instances on one Redis', () => {
     await wang('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小王' });
     await until(() => /客服小王/.test(events.text()));
     await events.close();
+  });
+
+  it("When Web Chat's WebSocket is on B and its messages go to A, then B streams A's answers and an agent's reply", async () => {
+    const c = await startDirectLine(a.base, DIRECT_LINE);
+    const stream = await openStream(c.streamUrl.replace(new URL(a.base).host, new URL(b.base).host));
+    const sent = await postText(a.base, c, '停息挂账是真的吗', 'dl-1');
+    await until(() => stream.activities().some((x) => x.replyToId === sent.body.id));
+    await postText(a.base, c, '我要找人工客服');
+    await addAgent(a, 'xu');
+    const xu = await agent(a.base, 'xu');
+    const id = encodeURIComponent(`directline:${c.conversationId}`);
+    expect((await xu('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await xu('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小徐' });
+    await until(() => stream.activities().some((x) => /小徐/.test(x.text ?? '')));
+    stream.close();
   });
 });
 

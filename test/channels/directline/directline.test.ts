@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { addAgent, agent } from '../../helpers/agents.js';
+import {
+  type Activity,
+  bearer,
+  openStream,
+  postText,
+  type Started,
+  startDirectLine,
+} from '../../helpers/directline.js';
 import { call, type Running, startServer } from '../../helpers/server.js';
+import { until } from '../../helpers/sse.js';
 
 const SECRET = 'a-direct-line-secret-of-32-characters-or-more';
 let s: Running;
@@ -9,32 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-type Activity = {
-  type: string;
-  id?: string;
-  text?: string;
-  from: { id: string; role: string };
-  replyToId?: string;
-  textFormat?: string;
-  channelData?: { clientActivityID?: string; anxin?: { role: string; citations: unknown[] } };
-  suggestedActions?: { actions: { type: string; title: string; value: string }[] };
-};
-type Started = { conversationId: string; token: string; streamUrl: string; expires_in: number };
-
 const dl = (path: string) => `/v3/directline${path}`;
-const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
-
-/** As a bank's server and Web Chat do: a token from the secret, then the conversation started with it. */
-async function start(locale?: string): Promise<Started> {
-  const generated = await call(s.base, 'POST', dl('/tokens/generate'), { headers: bearer(SECRET), body: {} });
-  expect(generated.status).toBe(200);
-  const started = await call(s.base, 'POST', dl('/conversations'), {
-    headers: bearer(generated.body.token),
-    body: locale ? { locale } : {},
-  });
-  expect(started.status).toBe(201);
-  return started.body;
-}
+const start = (locale?: string) => startDirectLine(s.base, SECRET, locale);
+const post = (c: Started, text: string, clientActivityID?: string) =>
+  postText(s.base, c, text, clientActivityID);
 
 async function poll(c: Started, watermark = '') {
   const r = await call(
@@ -47,20 +35,6 @@ async function poll(c: Started, watermark = '') {
   );
   expect(r.status).toBe(200);
   return r.body as { activities: Activity[]; watermark: string };
-}
-
-function post(c: Started, text: string, clientActivityID?: string) {
-  return call(s.base, 'POST', dl(`/conversations/${c.conversationId}/activities`), {
-    headers: bearer(c.token),
-    body: {
-      type: 'message',
-      text,
-      from: { id: `dl_${c.conversationId}` },
-      locale: 'zh-CN',
-      attachments: [],
-      ...(clientActivityID ? { channelData: { clientActivityID } } : {}),
-    },
-  });
 }
 
 describe('Direct Line 3.0 for Web Chat', () => {
@@ -157,38 +131,42 @@ describe('Direct Line 3.0 for Web Chat', () => {
     expect((await poll({ ...c, token: reconnected.body.token })).activities.length).toBeGreaterThan(0);
   });
 
-  it('When Web Chat listens on the WebSocket, then it gets the welcome, typing, its echo and the answer; a bad token is refused', async () => {
+  it('When Web Chat listens on the WebSocket, then it gets the welcome, typing, its echo and the answer once each; a bad token is refused', async () => {
     const c = await start();
-    const ws = new WebSocket(c.streamUrl);
-    const frames: { activities: Activity[]; watermark?: string }[] = [];
-    ws.on('message', (data) => {
-      const text = String(data);
-      if (text) frames.push(JSON.parse(text));
-    });
-    await new Promise((r) => ws.once('open', r));
-    const until = async (check: () => boolean) => {
-      for (let i = 0; i < 150 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(check()).toBe(true);
-    };
-    await until(() => frames.length > 0);
+    const stream = await openStream(c.streamUrl);
+    await until(() => stream.activities().length > 0);
     const sent = await post(c, '征信能花钱修复吗', 'wc-ws');
-    const all = () => frames.flatMap((f) => f.activities);
-    await until(() => all().some((a) => a.replyToId === sent.body.id));
-    expect(all().some((a) => a.type === 'typing')).toBe(true);
-    expect(all().find((a) => a.id === sent.body.id)?.channelData?.clientActivityID).toBe('wc-ws');
-    expect(
-      new Set(
-        all()
-          .filter((a) => a.id)
-          .map((a) => a.id),
-      ).size,
-    ).toBe(all().filter((a) => a.id).length);
-    ws.close();
+    await until(() => stream.activities().some((a) => a.replyToId === sent.body.id));
+    const all = stream.activities();
+    expect(all.some((a) => a.type === 'typing')).toBe(true);
+    expect(all.find((a) => a.id === sent.body.id)?.channelData?.clientActivityID).toBe('wc-ws');
+    const ids = all.filter((a) => a.id).map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    stream.close();
     const bad = new WebSocket(c.streamUrl.replace(/t=[^&]+/, 't=forged'));
     const status = await new Promise((r) =>
       bad.once('unexpected-response', (_req, res) => r(res.statusCode)),
     );
     expect(status).toBe(403);
+  });
+
+  it('When the customer asks for a person and an agent replies in the console, then the reply arrives on the WebSocket and the bot stays quiet', async () => {
+    const c = await start();
+    const stream = await openStream(c.streamUrl);
+    await post(c, '我要找人工客服');
+    await addAgent(s, 'zhou');
+    const zhou = await agent(s.base, 'zhou');
+    const id = encodeURIComponent(`directline:${c.conversationId}`);
+    expect((await zhou('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await zhou('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小周，请讲' });
+    await until(() =>
+      stream.activities().some((a) => a.from.id === 'anxin-agent' && /小周/.test(a.text ?? '')),
+    );
+    const quiet = await post(c, '我之前交过钱给中介');
+    expect(quiet.status).toBe(200);
+    const { activities } = await poll(c);
+    expect(activities.at(-1)?.id).toBe(quiet.body.id);
+    stream.close();
   });
 });
 

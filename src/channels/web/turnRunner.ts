@@ -38,7 +38,8 @@ export class TurnRunner {
         : undefined;
       if (seen) {
         const replies = await this.transcripts.repliesTo(conversation.id, seen.id);
-        // A reply is missing only if the process stopped mid-turn: finish that turn now.
+        // No reply: the process stopped mid-turn (finish it now), or the turn was silent because an
+        // agent holds the conversation (running it again is silent again).
         if (replies.length) return replies;
         return this.run(conversation, text, seen.id);
       }

@@ -51,6 +51,8 @@ export type AppOptions = {
   bodyLimit?: string;
   /** How long a WeChat turn may run before its reply goes through the customer-service API. */
   wechatWindowMs?: number;
+  /** How often a Direct Line stream sends keep-alive, re-reads and checks revocation. */
+  directLineTickMs?: number;
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
@@ -166,6 +168,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     bus,
     limits,
     bodyLimit,
+    ...(options.directLineTickMs ? { tickMs: options.directLineTickMs } : {}),
   });
   app.use('/v3/directline', cors(config.corsOrigins), directLine.router);
   const wechatOptions = options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {};

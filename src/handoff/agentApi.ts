@@ -235,10 +235,18 @@ export function agentApi(deps: AgentApiDeps): Router {
       });
       res.write('retry: 3000\n\n');
       // A session that ended (logout, expiry) ends its stream: the console's reconnect then gets 401.
+      let ended = false;
+      // Only a session that is gone ends the stream; a store that fails for a moment does not.
       const live = async () => {
-        if (await auth.session(sessionId).catch(() => undefined)) return true;
-        end();
-        return false;
+        const session = await auth.session(sessionId).then(
+          (s) => s ?? 'gone',
+          () => 'unknown',
+        );
+        if (session === 'gone') end();
+        return !ended;
+      };
+      const write = (text: string) => {
+        if (!ended) res.write(text);
       };
       const off = deps.bus.subscribe(AGENTS_TOPIC, (event) => {
         void (async () => {
@@ -249,15 +257,17 @@ export function agentApi(deps: AgentApiDeps): Router {
             const e = key && (await queue.entry(key.channel, key.conversationId));
             if (!e || !mayRead(agent, e) || e.state !== 'accepted') return;
           }
-          res.write(
+          write(
             `event: ${event.type === 'handoff' ? 'queue' : event.type}\ndata: ${JSON.stringify(event.data)}\n\n`,
           );
-        })();
+        })().catch(() => undefined); // a case that cannot be read now is not sent
       });
       const heartbeat = setInterval(async () => {
-        if (await live()) res.write(': keep-alive\n\n');
+        if (await live()) write(': keep-alive\n\n');
       }, 25_000);
       function end() {
+        if (ended) return;
+        ended = true;
         clearInterval(heartbeat);
         off();
         res.end();

@@ -4,7 +4,9 @@ import { EventEmitter } from 'node:events';
 export type ConversationEvent =
   | { type: 'message'; seq: number; data: unknown }
   | { type: 'handoff'; data: unknown }
-  | { type: 'typing'; data: unknown };
+  | { type: 'typing'; data: unknown }
+  /** A Direct Line activity echoed to its poster's stream and not stored (a posted event or typing). */
+  | { type: 'echo'; data: unknown };
 
 /** Publish/subscribe per conversation. @example const off = bus.subscribe(id, (e) => …) */
 export interface EventBus {

@@ -4,48 +4,74 @@ import { AppError } from '../errors.js';
 import type { TurnLock } from './keyedLock.js';
 
 // A conversation's lock is a queue of tickets in arrival order (KEYS[1], a list) and each ticket's
-// deadline on Redis's own clock (KEYS[2], a hash). The head of the queue holds the lock. Every
-// waiter and the holder push their deadline forward while they live; a ticket whose deadline has
-// passed (its instance crashed) is dropped when it reaches the head. Both keys expire if every
-// instance using them died.
-const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
-const KEEP = `redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[2]))
-redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 3) redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]) * 3)`;
+// deadline on Redis's own clock (KEYS[2], a hash). The head of the queue holds the lock and keeps a
+// long deadline (the ttl); waiters poll often, so theirs is short. A ticket whose deadline passed
+// (its instance died) is dropped when it reaches the head. Both keys expire if every instance using
+// them died. The keys share a hash tag, so the scripts also run on Redis Cluster.
+const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ttl * 3) redis.call('PEXPIRE', KEYS[2], ttl * 3)`;
 
-/** ARGV: ticket, ttl, '1' to join the queue. Answers 0 (holds the lock), 1 (waits) or -1 (was dropped). */
+/** ARGV: ticket, ttl, '1' to join the queue, waiter's ttl. Answers 0 (holds the lock), 1 (waits) or -1 (was dropped). */
 const TURN = `${NOW}
 if ARGV[3] == '1' then redis.call('RPUSH', KEYS[1], ARGV[1])
 elseif redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
-${KEEP}
 while true do
   local head = redis.call('LINDEX', KEYS[1], 0)
   if not head then return -1 end
-  if head == ARGV[1] then return 0 end
-  if tonumber(redis.call('HGET', KEYS[2], head) or '0') >= now then return 1 end
+  if head == ARGV[1] then redis.call('HSET', KEYS[2], ARGV[1], now + ttl) return 0 end
+  if tonumber(redis.call('HGET', KEYS[2], head) or '0') >= now then
+    redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[4])) return 1
+  end
   redis.call('LPOP', KEYS[1]) redis.call('HDEL', KEYS[2], head)
 end`;
 
 /** ARGV: ticket, ttl. The holder's renewal; answers 0 if the ticket was dropped. */
 const RENEW = `${NOW}
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
-${KEEP}
+redis.call('HSET', KEYS[2], ARGV[1], now + ttl)
 return 1`;
 
 const LEAVE = `redis.call('LREM', KEYS[1], 1, ARGV[1]) redis.call('HDEL', KEYS[2], ARGV[1]) return 1`;
 
+type Keys = readonly [string, string];
+/** The scripts, loaded once and then run by their hash. */
+type LockCommands = {
+  anxinLockTurn(...args: [...Keys, string, string, string, string]): Promise<number>;
+  anxinLockRenew(...args: [...Keys, string, string]): Promise<number>;
+  anxinLockLeave(...args: [...Keys, string]): Promise<number>;
+};
+
+export type RedisLockOptions = {
+  /** How long a holder's ticket lives without renewal (it renews every third of it). */
+  ttlMs?: number;
+  /** How long a turn waits for the lock before a "busy" error. */
+  waitMs?: number;
+  prefix?: string;
+  /** Called when a holder's ticket was dropped (its renewals failed for a whole ttl). */
+  onLost?: (key: string) => void;
+};
+
 /**
- * A per-conversation lock across instances: two instances never run two turns of one conversation
- * at once, and turns run in the order they reached Redis, whichever instance received them. The
- * holder renews its ticket while it works; a crashed instance's tickets expire after `ttlMs`.
+ * A per-conversation lock across instances: turns of one conversation run one at a time, in the
+ * order they reached Redis, whichever instance received them. The holder renews its ticket while
+ * it works; a dead instance's tickets are dropped after `ttlMs` (a waiter's after 2 s). A holder
+ * that cannot reach Redis for a whole ttl loses the lock, and `onLost` says so.
  * @example await lock.run(conversationId, () => runTurn())
  */
 export class RedisLock implements TurnLock {
   private readonly running = new Set<Promise<unknown>>();
+  private readonly redis: Redis & LockCommands;
 
   constructor(
-    private readonly redis: Redis,
-    private readonly options: { ttlMs?: number; waitMs?: number; prefix?: string } = {},
-  ) {}
+    redis: Redis,
+    private readonly options: RedisLockOptions = {},
+  ) {
+    redis.defineCommand('anxinLockTurn', { numberOfKeys: 2, lua: TURN });
+    redis.defineCommand('anxinLockRenew', { numberOfKeys: 2, lua: RENEW });
+    redis.defineCommand('anxinLockLeave', { numberOfKeys: 2, lua: LEAVE });
+    this.redis = redis as Redis & LockCommands;
+  }
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const held = this.hold(key, work);
@@ -62,11 +88,11 @@ export class RedisLock implements TurnLock {
   }
 
   private async hold<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const ttl = String(this.options.ttlMs ?? 10_000);
-    const name = `${this.options.prefix ?? 'anxin:lock:'}${key}`;
-    const keys = [`${name}:queue`, `${name}:due`] as const;
+    const ttl = this.options.ttlMs ?? 10_000;
+    const name = `${this.options.prefix ?? 'anxin:lock:'}{${key}}`;
+    const keys: Keys = [`${name}:queue`, `${name}:due`];
     const ticket = randomUUID();
-    const leave = () => this.redis.eval(LEAVE, 2, ...keys, ticket).catch(() => undefined);
+    const leave = () => this.redis.anxinLockLeave(...keys, ticket).catch(() => undefined);
     try {
       await this.wait(keys, ticket, ttl);
     } catch (err) {
@@ -74,8 +100,11 @@ export class RedisLock implements TurnLock {
       throw err;
     }
     const renew = setInterval(() => {
-      this.redis.eval(RENEW, 2, ...keys, ticket, ttl).catch(() => undefined);
-    }, Number(ttl) / 3);
+      this.redis
+        .anxinLockRenew(...keys, ticket, String(ttl))
+        .then((kept) => kept || this.options.onLost?.(key))
+        .catch(() => undefined);
+    }, ttl / 3);
     try {
       return await work();
     } finally {
@@ -85,13 +114,14 @@ export class RedisLock implements TurnLock {
   }
 
   /** Joins the queue and polls until this ticket is at its head. */
-  private async wait(keys: readonly [string, string], ticket: string, ttl: string): Promise<void> {
+  private async wait(keys: Keys, ticket: string, ttl: number): Promise<void> {
     const deadline = Date.now() + (this.options.waitMs ?? 15_000);
+    const waiterTtl = String(Math.min(ttl, 2000));
     let join = '1';
     for (let delay = 2; ; delay = Math.min(delay * 2, 20)) {
-      const turn = Number(await this.redis.eval(TURN, 2, ...keys, ticket, ttl, join));
+      const turn = await this.redis.anxinLockTurn(...keys, ticket, String(ttl), join, waiterTtl);
       if (turn === 0) return;
-      // Dropped (this process stalled past the ttl): join again, at the back.
+      // Dropped (this process stalled past its deadline): join again, at the back.
       join = turn === -1 ? '1' : '0';
       if (Date.now() > deadline)
         throw new AppError('unavailable:lock', 'the conversation is busy; try again');

@@ -24,12 +24,12 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   );
 }
 
-/** An async route whose rejection goes to the error handler. */
+/** An async route whose rejection goes to the error handler. @example router.get('/x', wrap(async (req, res) => { … })) */
 export const wrap =
   (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
     fn(req, res).catch(next);
 
-/** Take one from a limiter, or a 429 with Retry-After. */
+/** Take one from a limiter, or a 429 with Retry-After. @example await limited(limits.perIp, `ip:${req.ip}`) */
 export async function limited(limiter: Limiter, key: string): Promise<void> {
   const r = await limiter.take(key);
   if (!r.ok)

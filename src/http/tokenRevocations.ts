@@ -16,6 +16,12 @@ export class TokenRevocations {
     await this.storage.write({ [this.key(conversationId)]: { at, eTag: '*' } });
   }
 
+  /** Whether a token issued at `issuedAt` (ms) for this conversation was revoked since. */
+  async revoked(conversationId: string, issuedAt: number): Promise<boolean> {
+    const at = await this.revokedAt(conversationId);
+    return at !== undefined && issuedAt <= at;
+  }
+
   /** When the conversation's tokens were last revoked (ms), if ever. */
   async revokedAt(conversationId: string): Promise<number | undefined> {
     const key = this.key(conversationId);

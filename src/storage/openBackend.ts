@@ -62,7 +62,13 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   return {
     stores,
     bus: new RedisEventBus(redis, subscriber),
-    locks: new RedisLock(redis),
+    locks: new RedisLock(redis, {
+      onLost: (conversation) =>
+        logger.warn(
+          { conversation },
+          'turn lock lost: renewals failed for a whole ttl; another turn may start',
+        ),
+    }),
     kind: 'redis',
     limiter: (name, limit, windowMs) => new RedisRateLimiter(redis, name, limit, windowMs),
     close: async () => {

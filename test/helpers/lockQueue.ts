@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 
 /** The tickets queued on a conversation's Redis lock, holder first. */
 export function joined(redis: Redis, key: string): Promise<string[]> {
-  return redis.lrange(`anxin:lock:${key}:queue`, 0, -1);
+  return redis.lrange(`anxin:lock:{${key}}:queue`, 0, -1);
 }
 
 /** Resolves once `count` tickets are queued on the lock (holder included). */

@@ -3,14 +3,16 @@ import { expect } from 'vitest';
 /** Reads a streamed response as it arrives: `text()` is all received so far, `ended` resolves when the stream ends. */
 export function collect(res: Response): { text(): string; close(): Promise<void>; ended: Promise<void> } {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  // One decoder for the whole stream: a character split across two chunks stays whole.
+  const decoder = new TextDecoder();
   let text = '';
   const ended = (async () => {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      text += new TextDecoder().decode(value);
+      text += decoder.decode(value, { stream: true });
     }
-  })();
+  })().catch(() => undefined);
   return { text: () => text, close: () => reader.cancel(), ended };
 }
 

@@ -75,23 +75,36 @@ describe('Per-conversation lock on Redis', () => {
     crashed.release(); // stops the dead holder's renewal timer
   });
 
-  it('When a waiting instance dies, then the turns queued behind it are not held up past its ttl', async () => {
-    const holder = hold(new RedisLock(a, { ttlMs: 300 }), 'c-dead-waiter');
+  it('When a waiting instance dies, then the turns queued behind it wait about 2 s for it, not the 10 s a holder gets', async () => {
+    const holder = hold(new RedisLock(a), 'c-dead-waiter');
     await untilQueued(a, 'c-dead-waiter', 1);
     const dying = new Redis(redis.url);
     await dying.ping();
-    void new RedisLock(dying, { ttlMs: 300 }).run('c-dead-waiter', async () => {}).catch(() => {});
+    void new RedisLock(dying).run('c-dead-waiter', async () => {}).catch(() => {});
     await untilQueued(a, 'c-dead-waiter', 2);
     dying.disconnect();
     let ran = false;
-    const behind = new RedisLock(b, { ttlMs: 300 }).run('c-dead-waiter', async () => {
+    const behind = new RedisLock(b).run('c-dead-waiter', async () => {
       ran = true;
     });
     await untilQueued(a, 'c-dead-waiter', 3);
+    const released = Date.now();
     holder.release();
     await behind;
     expect(ran).toBe(true);
+    expect(Date.now() - released).toBeLessThan(4000);
     expect(await joined(a, 'c-dead-waiter')).toEqual([]);
+  });
+
+  it('When a holder cannot keep its ticket, then it is told the lock was lost', async () => {
+    const lost: string[] = [];
+    const holder = hold(new RedisLock(a, { ttlMs: 300, onLost: (key) => lost.push(key) }), 'c-lost');
+    await untilQueued(a, 'c-lost', 1);
+    await a.del('anxin:lock:{c-lost}:due'); // as if its renewals had failed for a whole ttl
+    await sleep(250);
+    expect(lost).toContain('c-lost');
+    holder.release();
+    await holder.done;
   });
 
   it('When a conversation stays busy past the wait, then the caller gets a clear "busy" error and leaves the queue', async () => {
@@ -101,6 +114,6 @@ describe('Per-conversation lock on Redis', () => {
     expect(await joined(a, 'c-busy')).toHaveLength(1);
     holder.release();
     await holder.done;
-    expect(await a.exists('anxin:lock:c-busy:queue', 'anxin:lock:c-busy:due')).toBe(0);
+    expect(await a.exists('anxin:lock:{c-busy}:queue', 'anxin:lock:{c-busy}:due')).toBe(0);
   });
 });

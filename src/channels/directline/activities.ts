@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { StoredMessage } from '../../storage/ports.js';
 
 /** A Direct Line activity as Web Chat reads it (only the fields Anxin sets). */
 export type DirectLineActivity = {
-  type: 'message' | 'typing';
+  type: string;
   id?: string;
   timestamp: string;
   channelId: 'directline';
@@ -11,14 +12,17 @@ export type DirectLineActivity = {
   text?: string;
   textFormat?: 'markdown' | 'plain';
   replyToId?: string;
-  suggestedActions?: { to: string[]; actions: { type: 'imBack'; title: string; value: string }[] };
+  suggestedActions?: { actions: { type: 'imBack'; title: string; value: string }[] };
   channelData?: Record<string, unknown>;
 };
 
 /** What a poll answers and what each WebSocket frame carries. */
 export type ActivitySet = { activities: DirectLineActivity[]; watermark?: string };
 
-/** The customer's id in a Direct Line conversation (`from.id` of their activities). */
+/**
+ * The customer's id in a Direct Line conversation (`from.id` of their activities).
+ * @example userIdOf('c1') // 'dl_c1'
+ */
 export function userIdOf(conversationId: string): string {
   return `dl_${conversationId}`;
 }
@@ -57,10 +61,8 @@ export function toActivity(m: StoredMessage): DirectLineActivity {
     ...(m.replyTo ? { replyToId: m.replyTo } : {}),
     ...(m.suggestedActions.length
       ? {
-          suggestedActions: {
-            to: [userIdOf(m.conversationId)],
-            actions: m.suggestedActions.map((a) => ({ type: 'imBack' as const, ...a })),
-          },
+          // No `to`: Web Chat's own user id is not ours to know, and a `to` without it hides the buttons.
+          suggestedActions: { actions: m.suggestedActions.map((a) => ({ type: 'imBack' as const, ...a })) },
         }
       : {}),
     channelData: {
@@ -69,13 +71,35 @@ export function toActivity(m: StoredMessage): DirectLineActivity {
   };
 }
 
-/** Messages after a watermark as one set; the watermark is the last message's seq. */
+/**
+ * Messages after a watermark as one set; the watermark is the last message's seq.
+ * @example activitySet(await transcripts.list(id, 3), 3).watermark // '7' when messages 4–7 came
+ */
 export function activitySet(messages: StoredMessage[], watermark: number): ActivitySet {
   const last = messages.at(-1)?.seq ?? watermark;
   return { activities: messages.map(toActivity), watermark: String(last) };
 }
 
-/** The bot is typing (Direct Line sends typing over the WebSocket only). */
+/**
+ * The echo of a posted activity that is not stored (typing, an event, an empty message), so Web
+ * Chat stops waiting for it. @example echoOf(id, 'event', 'wc-7').channelData // { clientActivityID: 'wc-7' }
+ */
+export function echoOf(conversationId: string, type: string, clientActivityID: string): DirectLineActivity {
+  return {
+    type,
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'directline',
+    conversation: { id: conversationId },
+    from: { id: userIdOf(conversationId), role: 'user' },
+    channelData: { clientActivityID },
+  };
+}
+
+/**
+ * The bot is typing (Direct Line sends typing over the WebSocket only).
+ * @example ws.send(JSON.stringify({ activities: [typingActivity(id)] }))
+ */
 export function typingActivity(conversationId: string): DirectLineActivity {
   return {
     type: 'typing',
@@ -86,7 +110,10 @@ export function typingActivity(conversationId: string): DirectLineActivity {
   };
 }
 
-/** A watermark from a query string (Direct Line's first poll sends an empty one); undefined if malformed. */
+/**
+ * A watermark from a query string (Direct Line's first poll sends an empty one); undefined if malformed.
+ * @example parseWatermark('') // 0; parseWatermark('12') // 12; parseWatermark('x') // undefined
+ */
 export function parseWatermark(value: unknown): number | undefined {
   if (value === undefined || value === '') return 0;
   return typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : undefined;

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type Router, Router as router } from 'express';
@@ -22,7 +23,7 @@ export type DirectLineChannel = {
  */
 export function directLineChannel(
   secret: string | undefined,
-  deps: Omit<DirectLineDeps, 'secret' | 'tokens'> & { tokenSecret: Buffer },
+  deps: Omit<DirectLineDeps, 'secret' | 'tokens'> & { tokenSecret: Buffer; tickMs?: number },
 ): DirectLineChannel {
   if (!secret) {
     const off = router();
@@ -31,13 +32,16 @@ export function directLineChannel(
     );
     return { router: off, upgrade: () => false, close: () => {} };
   }
-  const tokens = new ConversationTokens(deps.tokenSecret, TOKEN_SECONDS * 1000);
+  // A key of their own: a Direct Line token opens nothing in the customer API, nor the reverse.
+  const key = createHmac('sha256', deps.tokenSecret).update('anxin/directline-tokens').digest();
+  const tokens = new ConversationTokens(key, TOKEN_SECONDS * 1000);
   const stream = directLineStream({
     tokens,
     revocations: new TokenRevocations(deps.stores.storage),
     conversations: deps.stores.conversations,
     transcripts: deps.stores.transcripts,
     bus: deps.bus,
+    ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
   });
   return {
     router: directLineRouter({ ...deps, secret, tokens }),

@@ -6,12 +6,12 @@ import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { requireToken } from '../web/auth.js';
 
-/** The Bearer value of a request, if any. */
+/** The Bearer value of a request, if any. @example bearerOf(req) // 'eyJ…' for `Authorization: Bearer eyJ…` */
 export function bearerOf(req: Request): string | undefined {
   return req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
-/** Whether a value is the Direct Line secret (compared in constant time). */
+/** Whether a value is the Direct Line secret (compared in constant time). @example isSecret(secret, bearerOf(req)) */
 export function isSecret(secret: string, value: string | undefined): boolean {
   if (value === undefined) return false;
   const a = Buffer.from(value);
@@ -30,6 +30,7 @@ function asForbidden(err: unknown): unknown {
  * A conversation route of Direct Line: the secret (the bank's server) opens any Direct Line
  * conversation; a token opens its own only (401 without one, 403 for a bad, expired, revoked or
  * another conversation's token). A conversation of another channel is not found here.
+ * @example router.get('/conversations/:id', requireConversation(secret, tokens, conversations, revocations), …)
  */
 export function requireConversation(
   secret: string,

@@ -6,14 +6,15 @@ import type { Limiter } from '../../http/rateLimiter.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationRecord, Stores } from '../../storage/ports.js';
+import type { ConversationRecord, StoredMessage, Stores } from '../../storage/ports.js';
 import { conversationOf } from '../web/auth.js';
 import { toApiMessage } from '../web/messageView.js';
 import type { TurnRunner } from '../web/turnRunner.js';
-import { activitySet, parseWatermark } from './activities.js';
+import { activitySet, echoOf, parseWatermark } from './activities.js';
 import { bearerOf, isSecret, requireConversation } from './directlineAuth.js';
 import { localeOf, postedActivity, startBody } from './directlineSchemas.js';
 
+/** What the Direct Line routes use; the app wires them in `directLineChannel`. */
 export type DirectLineDeps = {
   secret: string;
   /** Direct Line tokens: conversation tokens that live 30 minutes and are refreshed. */
@@ -27,10 +28,19 @@ export type DirectLineDeps = {
 
 export const TOKEN_SECONDS = 1800;
 
-/** Where the conversation's WebSocket stream is, pre-authorised by its token. */
-function streamUrl(req: Request, conversationId: string, token: string): string {
+/** The request's `?watermark=`, or a 400 naming it. */
+function watermarkOf(req: Request): number {
+  const watermark = parseWatermark(req.query.watermark);
+  if (watermark === undefined)
+    throw new ApiError(400, 'invalid-request', 'watermark: must be one this service gave', 'watermark');
+  return watermark;
+}
+
+/** Where the conversation's WebSocket stream is, pre-authorised by its token (host and scheme as the client sees them, through trusted proxies). */
+function streamUrl(req: Request, conversationId: string, token: string, watermark = 0): string {
   const scheme = req.protocol === 'https' ? 'wss' : 'ws';
-  return `${scheme}://${req.get('host')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+  const query = `t=${encodeURIComponent(token)}${watermark ? `&watermark=${watermark}` : ''}`;
+  return `${scheme}://${req.host}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
 }
 
 /**
@@ -45,14 +55,19 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   const auth = requireConversation(secret, tokens, stores.conversations, revocations);
   router.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
 
-  const issue = (req: Request, conversationId: string) => {
+  const issue = (req: Request, conversationId: string, watermark = 0) => {
     const { token } = tokens.issue(conversationId);
     return {
       conversationId,
       token,
       expires_in: TOKEN_SECONDS,
-      streamUrl: streamUrl(req, conversationId, token),
+      streamUrl: streamUrl(req, conversationId, token, watermark),
     };
+  };
+  /** Streams on every instance read what was stored from the transcript. */
+  const announce = async (conversationId: string, last: StoredMessage | undefined) => {
+    if (last)
+      await deps.bus.publish(conversationId, { type: 'message', seq: last.seq, data: toApiMessage(last) });
   };
 
   /** A new conversation for the bank's server; the welcome waits for the client's start. */
@@ -72,6 +87,11 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     wrap(async (req, res) => {
       const check = tokens.check(bearerOf(req));
       if (!check.ok) throw new ApiError(403, `token-${check.problem}`, 'the token cannot be refreshed');
+      if (await revocations.revoked(check.conversationId, check.issuedAt))
+        throw new ApiError(403, 'token-revoked', 'the token was revoked');
+      const conversation = await stores.conversations.get(check.conversationId);
+      if (conversation && conversation.channel !== 'directline')
+        throw new ApiError(404, 'not-found', 'no such conversation');
       const { conversationId, token, expires_in } = issue(req, check.conversationId);
       res.json({ conversationId, token, expires_in });
     }),
@@ -81,17 +101,21 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   router.post(
     '/conversations',
     wrap(async (req, res) => {
-      await limited(deps.limits.perIp, `ip:${req.ip}`);
       const body = parseBody(startBody, req.body);
       const bearer = bearerOf(req);
       let id: string;
+      // The secret is the bank's own server, one address for all its customers: no per-IP limit.
       if (isSecret(secret, bearer)) id = randomUUID();
       else {
+        await limited(deps.limits.perIp, `ip:${req.ip}`);
         const check = tokens.check(bearer);
         if (!check.ok)
-          throw new ApiError(403, `token-${check.problem}`, 'a Direct Line token or secret is required');
-        const revokedAt = await revocations.revokedAt(check.conversationId);
-        if (revokedAt !== undefined && check.issuedAt <= revokedAt)
+          throw new ApiError(
+            bearer ? 403 : 401,
+            `token-${check.problem}`,
+            'a Direct Line token or secret is required',
+          );
+        if (await revocations.revoked(check.conversationId, check.issuedAt))
           throw new ApiError(403, 'token-revoked', 'the token was revoked');
         id = check.conversationId;
       }
@@ -121,18 +145,16 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       if (await stores.conversations.get(id)) return false; // a second start won the race
       throw err;
     }
-    const welcome = await runner.welcome(record);
-    const last = welcome.at(-1);
-    if (last) await deps.bus.publish(id, { type: 'message', seq: last.seq, data: toApiMessage(last) });
+    await announce(id, (await runner.welcome(record)).at(-1));
     return true;
   }
 
-  /** Reconnect: a fresh token and stream URL. */
+  /** Reconnect: a fresh token, and a stream URL that resumes after the watermark. */
   router.get(
     '/conversations/:id',
     auth,
     wrap(async (req, res) => {
-      res.json(issue(req, conversationOf(res).id));
+      res.json(issue(req, conversationOf(res).id, watermarkOf(req)));
     }),
   );
 
@@ -145,18 +167,23 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       await limited(deps.limits.perConversation, `c:${conversation.id}`);
       const activity = parseBody(postedActivity, req.body);
       const text = activity.text?.trim();
-      // Typing, events and empty messages are acknowledged; only text runs a turn.
+      const clientId = activity.channelData?.clientActivityID ?? randomUUID();
+      // Typing, events and empty messages run no turn and are not stored; Web Chat gets its echo.
       if (activity.type !== 'message' || !text) {
-        res.json({ id: randomUUID() });
+        const echo = echoOf(conversation.id, activity.type, clientId);
+        await deps.bus.publish(conversation.id, { type: 'echo', data: echo });
+        res.json({ id: echo.id });
         return;
       }
-      const clientId = activity.channelData?.clientActivityID ?? randomUUID();
-      const replies = await runner.say(conversation, text, clientId);
-      const asked = await stores.transcripts.byClientMessageId(conversation.id, clientId);
-      // Streams on any instance read the new activities from the transcript.
-      const last = replies.at(-1) ?? asked;
-      if (last)
-        await deps.bus.publish(conversation.id, { type: 'message', seq: last.seq, data: toApiMessage(last) });
+      let replies: StoredMessage[] = [];
+      let asked: StoredMessage | undefined;
+      try {
+        replies = await runner.say(conversation, text, clientId);
+      } finally {
+        // Even after a failed turn, the stored question reaches the streams.
+        asked = await stores.transcripts.byClientMessageId(conversation.id, clientId);
+        await announce(conversation.id, replies.at(-1) ?? asked);
+      }
       res.json({ id: asked?.id ?? clientId });
     }),
   );
@@ -165,9 +192,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     '/conversations/:id/activities',
     auth,
     wrap(async (req, res) => {
-      const watermark = parseWatermark(req.query.watermark);
-      if (watermark === undefined)
-        throw new ApiError(400, 'invalid-request', 'watermark: must be one this service gave', 'watermark');
+      const watermark = watermarkOf(req);
       const conversation = conversationOf(res);
       res.json(activitySet(await stores.transcripts.list(conversation.id, watermark), watermark));
     }),

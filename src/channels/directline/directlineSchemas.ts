@@ -21,7 +21,7 @@ export const postedActivity = z.looseObject({
   attachments: z.array(z.unknown()).max(0, 'attachments are not supported; send text').optional(),
 });
 
-/** Anxin's locales from a Direct Line locale ("en-US" → en); anything else is Chinese. */
+/** Anxin's locales from a Direct Line locale ("en-US" → en); anything else is Chinese. @example localeOf('en-GB') // 'en' */
 export function localeOf(locale: string | undefined): 'zh-CN' | 'en' {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }

@@ -35,8 +35,7 @@ export function requireToken(
     if (!check.ok) return next(new ApiError(401, `token-${check.problem}`, MESSAGES[check.problem]));
     if (check.conversationId !== req.params.id)
       return next(new ApiError(403, 'forbidden', 'this token belongs to another conversation'));
-    const revokedAt = await revocations.revokedAt(check.conversationId);
-    if (revokedAt !== undefined && check.issuedAt <= revokedAt)
+    if (await revocations.revoked(check.conversationId, check.issuedAt))
       return next(new ApiError(401, 'token-revoked', MESSAGES.revoked));
     const conversation = await conversations.get(check.conversationId);
     if (!conversation) return next(new ApiError(404, 'not-found', 'no such conversation'));

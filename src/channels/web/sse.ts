@@ -8,6 +8,7 @@ const HEARTBEAT_MS = 25_000;
 const ASYNC_ROLES = new Set(['agent', 'system']);
 
 function write(res: Response, e: ConversationEvent): void {
+  if (e.type === 'echo') return;
   const id = e.type === 'message' ? `id: ${e.seq}\n` : '';
   res.write(`event: ${e.type}\n${id}data: ${JSON.stringify(e.data)}\n\n`);
 }

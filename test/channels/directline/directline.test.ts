@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { TokenRevocations } from '../../../src/http/tokenRevocations.js';
 import { addAgent, agent } from '../../helpers/agents.js';
 import {
   type Activity,
@@ -9,13 +10,13 @@ import {
   type Started,
   startDirectLine,
 } from '../../helpers/directline.js';
-import { call, type Running, startServer } from '../../helpers/server.js';
+import { call, openConversation, type Running, startServer } from '../../helpers/server.js';
 import { until } from '../../helpers/sse.js';
 
 const SECRET = 'a-direct-line-secret-of-32-characters-or-more';
 let s: Running;
 beforeAll(async () => {
-  s = await startServer({}, { DIRECTLINE_SECRET: SECRET });
+  s = await startServer({ directLineTickMs: 200 }, { DIRECTLINE_SECRET: SECRET });
 });
 afterAll(() => s.stop());
 
@@ -67,6 +68,8 @@ describe('Direct Line 3.0 for Web Chat', () => {
     expect(answer?.text).toMatch(/依据/);
     expect(answer?.channelData?.anxin?.citations.length).toBeGreaterThan(0);
     expect(answer?.suggestedActions?.actions[0]?.type).toBe('imBack');
+    // Without `to`: Web Chat hides suggested actions addressed to another user id than its own.
+    expect(answer?.suggestedActions).not.toHaveProperty('to');
     const resent = await post(c, '停息挂账是真的吗', 'wc-1');
     expect(resent.body.id).toBe(sent.body.id);
     expect((await poll(c, watermark)).activities).toHaveLength(activities.length);
@@ -167,6 +170,86 @@ describe('Direct Line 3.0 for Web Chat', () => {
     const { activities } = await poll(c);
     expect(activities.at(-1)?.id).toBe(quiet.body.id);
     stream.close();
+  });
+});
+
+describe('Direct Line streams and tokens under stress', () => {
+  it('When a message is sent, then its echo reaches the WebSocket before the typing and the answer; an event is echoed too', async () => {
+    const c = await start();
+    const stream = await openStream(c.streamUrl);
+    await until(() => stream.activities().length > 0);
+    const sent = await post(c, '停息挂账是真的吗', 'wc-order');
+    await until(() => stream.activities().some((a) => a.replyToId === sent.body.id));
+    const all = stream.activities();
+    const echo = all.findIndex((a) => a.id === sent.body.id);
+    const typing = all.findIndex((a) => a.type === 'typing');
+    expect(echo).toBeGreaterThan(-1);
+    expect(echo).toBeLessThan(typing);
+    expect(typing).toBeLessThan(all.findIndex((a) => a.replyToId === sent.body.id));
+    const event = await call(s.base, 'POST', dl(`/conversations/${c.conversationId}/activities`), {
+      headers: bearer(c.token),
+      body: { type: 'event', name: 'webchat/join', channelData: { clientActivityID: 'wc-event' } },
+    });
+    await until(() => stream.activities().some((a) => a.channelData?.clientActivityID === 'wc-event'));
+    expect(stream.activities().find((a) => a.channelData?.clientActivityID === 'wc-event')?.id).toBe(
+      event.body.id,
+    );
+    stream.close();
+  });
+
+  it('When a client sends an oversized or broken frame, then only its socket closes and the server keeps serving', async () => {
+    const c = await start();
+    const ws = new WebSocket(c.streamUrl);
+    await new Promise((r) => ws.once('open', r));
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send('x'.repeat(5000));
+    expect(await closed).toBe(1009);
+    expect((await call(s.base, 'GET', '/healthz')).status).toBe(200);
+    expect((await poll(c)).activities.length).toBeGreaterThan(0);
+  });
+
+  it('When a second stream opens for the conversation, then the older one is closed as a collision', async () => {
+    const c = await start();
+    const first = new WebSocket(c.streamUrl);
+    await new Promise((r) => first.once('open', r));
+    const closed = new Promise<string>((r) => first.once('close', (_code, reason) => r(String(reason))));
+    const second = await openStream(c.streamUrl);
+    expect(await closed).toBe('collision');
+    second.close();
+  });
+
+  it('When the client reconnects with a watermark, then its new stream starts after it', async () => {
+    const c = await start();
+    const { watermark } = await poll(c);
+    await post(c, '征信能花钱修复吗');
+    const again = await call(s.base, 'GET', dl(`/conversations/${c.conversationId}?watermark=${watermark}`), {
+      headers: bearer(c.token),
+    });
+    expect(again.body.streamUrl).toMatch(new RegExp(`watermark=${watermark}$`));
+    const stream = await openStream(again.body.streamUrl);
+    await until(() => stream.activities().length > 0);
+    expect(stream.activities()[0]?.from.role).toBe('user');
+    stream.close();
+  });
+
+  it("When a conversation's tokens are revoked, then refresh is refused and its open stream closes; tokens of the two APIs never cross", async () => {
+    const c = await start();
+    const stream = new WebSocket(c.streamUrl);
+    await new Promise((r) => stream.once('open', r));
+    const closed = new Promise<number>((r) => stream.once('close', (code) => r(code)));
+    await new TokenRevocations(s.app.stores.storage).revoke(c.conversationId);
+    expect(await closed).toBe(4403);
+    const refresh = await call(s.base, 'POST', dl('/tokens/refresh'), { headers: bearer(c.token) });
+    expect(refresh.status).toBe(403);
+    expect(refresh.body.error.code).toBe('token-revoked');
+    const web = await openConversation(s.base);
+    const crossed = await call(s.base, 'POST', dl('/tokens/refresh'), { headers: bearer(web.token) });
+    expect(crossed.status).toBe(403);
+    const fresh = await start();
+    const intoWeb = await call(s.base, 'GET', `/api/v1/conversations/${fresh.conversationId}/messages`, {
+      token: fresh.token,
+    });
+    expect(intoWeb.status).toBe(401);
   });
 });
 

@@ -23,7 +23,7 @@ export type DirectLineChannel = {
  */
 export function directLineChannel(
   secret: string | undefined,
-  deps: Omit<DirectLineDeps, 'secret' | 'tokens'> & { tokenSecret: Buffer; tickMs?: number },
+  deps: Omit<DirectLineDeps, 'secret' | 'tokens' | 'tickets'> & { tokenSecret: Buffer; tickMs?: number },
 ): DirectLineChannel {
   if (!secret) {
     const off = router();
@@ -33,10 +33,12 @@ export function directLineChannel(
     return { router: off, upgrade: () => false, close: () => {} };
   }
   // A key of their own: a Direct Line token opens nothing in the customer API, nor the reverse.
-  const key = createHmac('sha256', deps.tokenSecret).update('anxin/directline-tokens').digest();
-  const tokens = new ConversationTokens(key, TOKEN_SECONDS * 1000);
+  const key = (use: string) =>
+    createHmac('sha256', deps.tokenSecret).update(`anxin/directline-${use}`).digest();
+  const tokens = new ConversationTokens(key('tokens'), TOKEN_SECONDS * 1000);
+  const tickets = new ConversationTokens(key('stream-tickets'), 60_000);
   const stream = directLineStream({
-    tokens,
+    tickets,
     revocations: new TokenRevocations(deps.stores.storage),
     conversations: deps.stores.conversations,
     transcripts: deps.stores.transcripts,
@@ -44,7 +46,7 @@ export function directLineChannel(
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
   });
   return {
-    router: directLineRouter({ ...deps, secret, tokens }),
+    router: directLineRouter({ ...deps, secret, tokens, tickets }),
     upgrade: stream.upgrade,
     close: stream.close,
   };

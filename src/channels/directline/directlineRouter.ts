@@ -19,6 +19,8 @@ export type DirectLineDeps = {
   secret: string;
   /** Direct Line tokens: conversation tokens that live 30 minutes and are refreshed. */
   tokens: ConversationTokens;
+  /** Stream tickets: good for opening one conversation's stream within a minute, and nothing else. */
+  tickets: ConversationTokens;
   stores: Stores;
   runner: TurnRunner;
   bus: EventBus;
@@ -36,10 +38,14 @@ function watermarkOf(req: Request): number {
   return watermark;
 }
 
-/** Where the conversation's WebSocket stream is, pre-authorised by its token (host and scheme as the client sees them, through trusted proxies). */
-function streamUrl(req: Request, conversationId: string, token: string, watermark = 0): string {
+/**
+ * Where the conversation's WebSocket stream is, pre-authorised by a ticket that lives a minute (a
+ * URL ends up in proxies' logs; a token there would open the conversation for half an hour). Host
+ * and scheme are the client's, through trusted proxies.
+ */
+function streamUrl(req: Request, conversationId: string, ticket: string, watermark = 0): string {
   const scheme = req.protocol === 'https' ? 'wss' : 'ws';
-  const query = `t=${encodeURIComponent(token)}${watermark ? `&watermark=${watermark}` : ''}`;
+  const query = `t=${encodeURIComponent(ticket)}${watermark ? `&watermark=${watermark}` : ''}`;
   return `${scheme}://${req.host}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
 }
 
@@ -61,7 +67,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       conversationId,
       token,
       expires_in: TOKEN_SECONDS,
-      streamUrl: streamUrl(req, conversationId, token, watermark),
+      streamUrl: streamUrl(req, conversationId, deps.tickets.issue(conversationId).token, watermark),
     };
   };
   /** Streams on every instance read what was stored from the transcript. */

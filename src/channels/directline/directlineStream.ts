@@ -13,7 +13,8 @@ const MAX_SOCKETS = 10_000;
 
 /** What a Direct Line stream reads and listens to. */
 export type StreamDeps = {
-  tokens: ConversationTokens;
+  /** Stream tickets (from `streamUrl`), not Direct Line tokens. */
+  tickets: ConversationTokens;
   revocations: TokenRevocations;
   conversations: ConversationStore;
   transcripts: TranscriptStore;
@@ -49,7 +50,7 @@ export function directLineStream(deps: StreamDeps) {
     } catch {
       return '400 Bad Request';
     }
-    const check = deps.tokens.check(url.searchParams.get('t') ?? undefined);
+    const check = deps.tickets.check(url.searchParams.get('t') ?? undefined);
     if (!check.ok || check.conversationId !== id) return '403 Forbidden';
     if (await deps.revocations.revoked(id, check.issuedAt)) return '403 Forbidden';
     const conversation = await deps.conversations.get(id);

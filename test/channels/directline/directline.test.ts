@@ -146,11 +146,14 @@ describe('Direct Line 3.0 for Web Chat', () => {
     const ids = all.filter((a) => a.id).map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     stream.close();
-    const bad = new WebSocket(c.streamUrl.replace(/t=[^&]+/, 't=forged'));
-    const status = await new Promise((r) =>
-      bad.once('unexpected-response', (_req, res) => r(res.statusCode)),
-    );
-    expect(status).toBe(403);
+    // Neither a forged ticket nor the conversation's own token (which must stay out of URLs) opens it.
+    for (const t of ['forged', encodeURIComponent(c.token)]) {
+      const bad = new WebSocket(c.streamUrl.replace(/t=[^&]+/, `t=${t}`));
+      const status = await new Promise((r) =>
+        bad.once('unexpected-response', (_req, res) => r(res.statusCode)),
+      );
+      expect(status).toBe(403);
+    }
   });
 
   it('When the customer asks for a person and an agent replies in the console, then the reply arrives on the WebSocket and the bot stays quiet', async () => {

@@ -205,6 +205,7 @@ export function agentApi(deps: AgentApiDeps): Router {
         throw new ApiError(403, 'forbidden', 'only an admin may revoke tokens');
       const e = await entryOf(req);
       await deps.revocations.revoke(e.conversationId);
+      await deps.bus.publish(e.conversationId, { type: 'revoked', data: {} });
       res.status(204).end();
     }),
   );

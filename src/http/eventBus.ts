@@ -6,7 +6,9 @@ export type ConversationEvent =
   | { type: 'handoff'; data: unknown }
   | { type: 'typing'; data: unknown }
   /** A Direct Line activity echoed to its poster's stream and not stored (a posted event or typing). */
-  | { type: 'echo'; data: unknown };
+  | { type: 'echo'; data: unknown }
+  /** The conversation's tokens were revoked: streams opened with them close. */
+  | { type: 'revoked'; data: unknown };
 
 /** Publish/subscribe per conversation. @example const off = bus.subscribe(id, (e) => …) */
 export interface EventBus {

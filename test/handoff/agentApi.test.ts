@@ -171,6 +171,9 @@ describe('Token revocation', () => {
       body: {},
     });
     const id = encodeURIComponent(`web:${c.conversationId}`);
+    const events = collect(
+      await fetch(`${s.base}/api/v1/conversations/${c.conversationId}/events?token=${c.token}`),
+    );
     expect(
       (await (await agent(s.base, 'wang'))('POST', `/conversations/${id}/revoke-tokens`, {})).status,
     ).toBe(403);
@@ -182,5 +185,8 @@ describe('Token revocation', () => {
     });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('token-revoked');
+    // The stream opened with the old token ends too.
+    const timeout = new Promise((r) => setTimeout(() => r('still open'), 3000));
+    expect(await Promise.race([events.ended.then(() => 'ended'), timeout])).toBe('ended');
   });
 });

@@ -80,8 +80,13 @@ export function directLineStream(deps: StreamDeps) {
         send(activitySet(messages, sent));
         sent = messages.at(-1)?.seq ?? sent;
       });
+    const checkRevoked = () =>
+      queue(async () => {
+        if (await deps.revocations.revoked(id, issuedAt)) ws.close(4403, 'token revoked');
+      });
     const off = deps.bus.subscribe(id, (e) => {
       if (e.type === 'message') flush();
+      else if (e.type === 'revoked') checkRevoked();
       else if (e.type === 'echo') queue(() => send({ activities: [e.data] }));
       else if (e.type === 'typing') {
         // The customer's message is stored before the bot types: its echo goes first.
@@ -92,9 +97,7 @@ export function directLineStream(deps: StreamDeps) {
     const tick = setInterval(() => {
       send('');
       flush();
-      queue(async () => {
-        if (await deps.revocations.revoked(id, issuedAt)) ws.close(4403, 'token revoked');
-      });
+      checkRevoked();
     }, deps.tickMs ?? TICK_MS);
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {

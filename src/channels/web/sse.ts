@@ -8,14 +8,15 @@ const HEARTBEAT_MS = 25_000;
 const ASYNC_ROLES = new Set(['agent', 'system']);
 
 function write(res: Response, e: ConversationEvent): void {
-  if (e.type === 'echo') return;
+  if (e.type === 'echo' || e.type === 'revoked' || res.writableEnded) return;
   const id = e.type === 'message' ? `id: ${e.seq}\n` : '';
   res.write(`event: ${e.type}\n${id}data: ${JSON.stringify(e.data)}\n\n`);
 }
 
 /**
  * `GET …/events`: agent and system messages, handoff state and typing, as Server-Sent Events.
- * A client that reconnects with `Last-Event-ID` first gets the messages it missed.
+ * A client that reconnects with `Last-Event-ID` first gets the messages it missed. The stream ends
+ * when the conversation's tokens are revoked.
  */
 export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, streams: Set<Response>) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -30,7 +31,12 @@ export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, strea
     streams.add(res);
     const pending: ConversationEvent[] = [];
     let replaying = true;
-    const off = bus.subscribe(conversation.id, (e) => (replaying ? pending.push(e) : write(res, e)));
+    // A revocation ends the stream: the client's reconnect then meets 401 token-revoked.
+    const off = bus.subscribe(conversation.id, (e) => {
+      if (e.type === 'revoked') res.end();
+      else if (replaying) pending.push(e);
+      else write(res, e);
+    });
     const last = Number(req.get('last-event-id') ?? req.query.lastEventId);
     let lastSeq = 0;
     if (Number.isInteger(last) && last >= 0) {
@@ -42,7 +48,7 @@ export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, strea
     }
     replaying = false;
     for (const e of pending) if (e.type !== 'message' || e.seq > lastSeq) write(res, e);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => res.writableEnded || res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
       off();

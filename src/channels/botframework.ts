@@ -2,7 +2,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  type Storage,
 } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -10,20 +9,13 @@ import type { AnxinBot } from '../bot/anxinBot.js';
 import type { Config } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { Logger } from '../logger.js';
-import { BotFrameworkConversations } from './botFrameworkConversations.js';
 
 /**
  * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
  * CloudAdapter: JWT-validated when MICROSOFT_APP_ID is set, anonymous (local use only) when not.
- * `conversations` reaches those customers later (agents' replies, handoff notices).
- * @example const bf = botFramework(bot, config, logger, stores.storage); app.use(bf.router)
+ * @example app.use(botFrameworkRouter(bot, config, logger))
  */
-export function botFramework(
-  bot: AnxinBot,
-  config: Config,
-  logger: Logger,
-  storage: Storage,
-): { router: Router; conversations: BotFrameworkConversations } {
+export function botFrameworkRouter(bot: AnxinBot, config: Config, logger: Logger): Router {
   const { appId, appPassword, tenantId } = config.microsoft;
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId ?? '',
@@ -40,20 +32,16 @@ export function botFramework(
   };
   if (!appId)
     logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
-  const conversations = new BotFrameworkConversations(adapter, appId ?? '', storage, bot);
   const router = Router();
   router.post(
     '/api/messages',
     express.json({ limit: '256kb' }),
     checkActivity(!appId),
     async (req: Request, res: Response) => {
-      await adapter.process(req, res, async (context) => {
-        await conversations.remember(context);
-        await bot.run(context);
-      });
+      await adapter.process(req, res, (context) => bot.run(context));
     },
   );
-  return { router, conversations };
+  return router;
 }
 
 const activityShape = z.object({

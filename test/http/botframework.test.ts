@@ -1,9 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgent, agent } from '../helpers/agents.js';
 import { type Running, startServer } from '../helpers/server.js';
-import { until } from '../helpers/sse.js';
 
 /** A stand-in for the Bot Framework connector: it receives the bot's replies. */
 async function fakeConnector() {
@@ -83,37 +81,6 @@ describe('Bot Framework endpoint, anonymous', () => {
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('service-url-not-allowed');
-  });
-});
-
-describe('Bot Framework conversations and agents', () => {
-  const say = (text: string) =>
-    fetch(`${s.base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...activity(text), id: `a-${text}`, conversation: { id: 'bf-handoff' } }),
-    });
-  const sentTo = () =>
-    connector.received.filter((r) => r.path.includes('bf-handoff') && r.body.type === 'message');
-
-  it("When an Emulator customer asks for a person, then the agent's joining, replies and leaving reach them through the connector, and the bot speaks again after", async () => {
-    expect((await say('我要找人工客服')).status).toBe(200);
-    await addAgent(s, 'lin');
-    const lin = await agent(s.base, 'lin');
-    const id = encodeURIComponent('emulator:bf-handoff');
-    const before = sentTo().length;
-    expect((await lin('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
-    await until(() => sentTo().length > before);
-    expect(sentTo().at(-1)?.body.text).toMatch(/lin/);
-    await lin('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小林' });
-    await until(() => sentTo().some((r) => r.body.text === '您好，我是客服小林'));
-    const quiet = sentTo().length;
-    expect((await say('我之前交过钱给中介')).status).toBe(200);
-    expect(sentTo().length).toBe(quiet); // the agent holds the conversation: the bot is silent
-    expect((await lin('POST', `/conversations/${id}/release`, { outcome: '已解答' })).status).toBe(200);
-    await until(() => sentTo().length > quiet);
-    expect((await say('停息挂账靠谱吗')).status).toBe(200);
-    expect(sentTo().at(-1)?.body.text).toMatch(/依据/);
   });
 });
 

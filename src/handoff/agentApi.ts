@@ -205,7 +205,8 @@ export function agentApi(deps: AgentApiDeps): Router {
         throw new ApiError(403, 'forbidden', 'only an admin may revoke tokens');
       const e = await entryOf(req);
       await deps.revocations.revoke(e.conversationId);
-      await deps.bus.publish(e.conversationId, { type: 'revoked', data: {} });
+      // Open streams end now; if the bus is down, they find out at their next heartbeat.
+      await deps.bus.publish(e.conversationId, { type: 'revoked', data: {} }).catch(() => undefined);
       res.status(204).end();
     }),
   );

@@ -40,6 +40,7 @@ export function requireToken(
     const conversation = await conversations.get(check.conversationId);
     if (!conversation) return next(new ApiError(404, 'not-found', 'no such conversation'));
     res.locals.conversation = conversation;
+    res.locals.tokenIssuedAt = check.issuedAt;
     next();
   };
 }

@@ -85,7 +85,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
   router.get(
     '/conversations/:id/events',
     requireToken(tokens, stores.conversations, revocations, true),
-    wrap(eventsHandler(stores.transcripts, deps.bus, deps.streams)),
+    wrap(eventsHandler(stores.transcripts, deps.bus, deps.streams, revocations)),
   );
 
   router.post(

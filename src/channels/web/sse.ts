@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ConversationEvent, EventBus } from '../../http/eventBus.js';
+import type { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { TranscriptStore } from '../../storage/ports.js';
 import { conversationOf } from './auth.js';
 import { toApiMessage } from './messageView.js';
@@ -16,11 +17,17 @@ function write(res: Response, e: ConversationEvent): void {
 /**
  * `GET …/events`: agent and system messages, handoff state and typing, as Server-Sent Events.
  * A client that reconnects with `Last-Event-ID` first gets the messages it missed. The stream ends
- * when the conversation's tokens are revoked.
+ * when the conversation's tokens are revoked (at once by a bus event, else at the next heartbeat).
  */
-export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, streams: Set<Response>) {
+export function eventsHandler(
+  transcripts: TranscriptStore,
+  bus: EventBus,
+  streams: Set<Response>,
+  revocations: TokenRevocations,
+) {
   return async (req: Request, res: Response): Promise<void> => {
     const conversation = conversationOf(res);
+    const issuedAt = res.locals.tokenIssuedAt as number;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -31,12 +38,29 @@ export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, strea
     streams.add(res);
     const pending: ConversationEvent[] = [];
     let replaying = true;
-    // A revocation ends the stream: the client's reconnect then meets 401 token-revoked.
     const off = bus.subscribe(conversation.id, (e) => {
-      if (e.type === 'revoked') res.end();
+      if (e.type === 'revoked') stop();
       else if (replaying) pending.push(e);
       else write(res, e);
     });
+    // A revoked token's stream ends; the client's reconnect then meets 401 token-revoked.
+    const checkRevoked = () =>
+      revocations.revoked(conversation.id, issuedAt).then(
+        (revoked) => revoked && stop(),
+        () => undefined,
+      );
+    const heartbeat = setInterval(() => {
+      if (!res.writableEnded) res.write(': keep-alive\n\n');
+      void checkRevoked();
+    }, HEARTBEAT_MS);
+    function stop() {
+      clearInterval(heartbeat);
+      off();
+      streams.delete(res);
+      res.end();
+    }
+    req.on('close', stop);
+    await checkRevoked();
     const last = Number(req.get('last-event-id') ?? req.query.lastEventId);
     let lastSeq = 0;
     if (Number.isInteger(last) && last >= 0) {
@@ -48,11 +72,5 @@ export function eventsHandler(transcripts: TranscriptStore, bus: EventBus, strea
     }
     replaying = false;
     for (const e of pending) if (e.type !== 'message' || e.seq > lastSeq) write(res, e);
-    const heartbeat = setInterval(() => res.writableEnded || res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      off();
-      streams.delete(res);
-    });
   };
 }

@@ -256,6 +256,31 @@ describe('Direct Line streams and tokens under stress', () => {
   });
 });
 
+describe('Direct Line and an admin revoking tokens', () => {
+  it('When an admin revokes the tokens, then the open stream closes at once, well before its next tick', async () => {
+    const slow = await startServer({}, { DIRECTLINE_SECRET: SECRET }); // the default 20 s tick
+    try {
+      const c = await startDirectLine(slow.base, SECRET);
+      await postText(slow.base, c, '我要找人工客服');
+      const ws = new WebSocket(c.streamUrl);
+      await new Promise((r) => ws.once('open', r));
+      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+      await addAgent(slow, 'chief', 'admin');
+      const chief = await agent(slow.base, 'chief');
+      const id = encodeURIComponent(`directline:${c.conversationId}`);
+      expect((await chief('POST', `/conversations/${id}/revoke-tokens`, {})).status).toBe(204);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise((r) => {
+        timer = setTimeout(() => r('still open'), 3000);
+      });
+      expect(await Promise.race([closed, timeout])).toBe(4403);
+      clearTimeout(timer);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
+
 describe('Direct Line switched off', () => {
   it('When DIRECTLINE_SECRET is not set, then the endpoints answer 404 saying how to turn them on', async () => {
     const off = await startServer();

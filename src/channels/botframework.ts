@@ -86,8 +86,12 @@ function checkActivity(anonymous: boolean) {
       );
       return;
     }
-    const remote = req.socket.remoteAddress ?? '';
-    if (anonymous && (!LOOPBACK.has(new URL(r.data.serviceUrl).hostname) || !LOOPBACK_PEERS.has(remote))) {
+    // A request relayed by a proxy on this machine is not local, whatever its socket says.
+    const local =
+      LOOPBACK_PEERS.has(req.socket.remoteAddress ?? '') &&
+      !req.get('x-forwarded-for') &&
+      !req.get('forwarded');
+    if (anonymous && (!LOOPBACK.has(new URL(r.data.serviceUrl).hostname) || !local)) {
       next(
         new ApiError(
           403,

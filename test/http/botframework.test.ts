@@ -84,6 +84,19 @@ describe('Bot Framework endpoint, anonymous', () => {
   });
 });
 
+describe('Bot Framework endpoint, anonymous, behind a proxy', () => {
+  it('When a request was relayed by a proxy on this machine, then it is not taken for a local Emulator (403)', async () => {
+    const before = connector.received.length;
+    const res = await fetch(`${s.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+      body: JSON.stringify(activity('你好')),
+    });
+    expect(res.status).toBe(403);
+    expect(connector.received.length).toBe(before);
+  });
+});
+
 describe("Bot Framework endpoint and Anxin's own channels", () => {
   it("When a caller names the web channel, then 403: no Bot Framework caller may act in Anxin's own conversations", async () => {
     const res = await fetch(`${s.base}/api/messages`, {

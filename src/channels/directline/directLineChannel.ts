@@ -5,7 +5,8 @@ import { type Router, Router as router } from 'express';
 import { ApiError } from '../../http/apiError.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import { ConversationTokens } from '../../http/tokens.js';
-import { type DirectLineDeps, directLineRouter, TOKEN_SECONDS } from './directlineRouter.js';
+import { type DirectLineDeps, directLineRouter } from './directlineRouter.js';
+import { TOKEN_SECONDS } from './directlineStart.js';
 import { directLineStream } from './directlineStream.js';
 
 export type DirectLineChannel = {

@@ -6,13 +6,13 @@ import type { Limiter } from '../../http/rateLimiter.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationRecord, StoredMessage, Stores } from '../../storage/ports.js';
+import type { StoredMessage, Stores } from '../../storage/ports.js';
 import { conversationOf } from '../web/auth.js';
-import { toApiMessage } from '../web/messageView.js';
 import type { TurnRunner } from '../web/turnRunner.js';
 import { activitySet, echoOf, parseWatermark } from './activities.js';
 import { bearerOf, isSecret, requireConversation } from './directlineAuth.js';
 import { localeOf, postedActivity, startBody } from './directlineSchemas.js';
+import { announce, beginConversation, TOKEN_SECONDS } from './directlineStart.js';
 
 /** What the Direct Line routes use; the app wires them in `directLineChannel`. */
 export type DirectLineDeps = {
@@ -27,8 +27,6 @@ export type DirectLineDeps = {
   limits: { perIp: Limiter; perConversation: Limiter };
   bodyLimit: string;
 };
-
-export const TOKEN_SECONDS = 1800;
 
 /** The request's `?watermark=`, or a 400 naming it. */
 function watermarkOf(req: Request): number {
@@ -69,11 +67,6 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       expires_in: TOKEN_SECONDS,
       streamUrl: streamUrl(req, conversationId, deps.tickets.issue(conversationId).token, watermark),
     };
-  };
-  /** Streams on every instance read what was stored from the transcript. */
-  const announce = async (conversationId: string, last: StoredMessage | undefined) => {
-    if (last)
-      await deps.bus.publish(conversationId, { type: 'message', seq: last.seq, data: toApiMessage(last) });
   };
 
   /** A new conversation for the bank's server; the welcome waits for the client's start. */
@@ -125,35 +118,10 @@ export function directLineRouter(deps: DirectLineDeps): Router {
           throw new ApiError(403, 'token-revoked', 'the token was revoked');
         id = check.conversationId;
       }
-      const began = await begin(id, localeOf(body.locale));
+      const began = await beginConversation(deps, id, localeOf(body.locale));
       res.status(began ? 201 : 200).json(issue(req, id));
     }),
   );
-
-  /** Creates the conversation and its welcome; false if it already existed. */
-  async function begin(id: string, locale: ConversationRecord['locale']): Promise<boolean> {
-    const existing = await stores.conversations.get(id);
-    if (existing) {
-      if (existing.channel !== 'directline') throw new ApiError(404, 'not-found', 'no such conversation');
-      return false;
-    }
-    const now = Date.now();
-    const record: ConversationRecord = {
-      id,
-      channel: 'directline',
-      locale,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + TOKEN_SECONDS * 1000).toISOString(),
-    };
-    try {
-      await stores.conversations.create(record);
-    } catch (err) {
-      if (await stores.conversations.get(id)) return false; // a second start won the race
-      throw err;
-    }
-    await announce(id, (await runner.welcome(record)).at(-1));
-    return true;
-  }
 
   /** Reconnect: a fresh token, and a stream URL that resumes after the watermark. */
   router.get(
@@ -188,7 +156,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       } finally {
         // Even after a failed turn, the stored question reaches the streams.
         asked = await stores.transcripts.byClientMessageId(conversation.id, clientId);
-        await announce(conversation.id, replies.at(-1) ?? asked);
+        await announce(deps.bus, conversation.id, replies.at(-1) ?? asked);
       }
       res.json({ id: asked?.id ?? clientId });
     }),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express, type Response } from 'express';
 import { AgentAuth } from './agents/agentAuth.js';
 import { createBot } from './bot/createBot.js';
-import { botFrameworkRouter } from './channels/botframework.js';
+import { botFramework } from './channels/botframework.js';
 import { directLineChannel } from './channels/directline/directLineChannel.js';
 import { InProcessChannel } from './channels/inProcess.js';
 import { customerApi } from './channels/web/customerApi.js';
@@ -90,6 +90,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     : undefined;
   // WeChat has no stream: agents' and system messages go out through its customer-service API.
   const wechat = wechatOutbox(config.wechat);
+  const botFrameworkChannels = botFramework(bot, config, logger, stores.storage);
   const relay = new HandoffRelay(
     stores.handoffs,
     stores.transcripts,
@@ -99,6 +100,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     { wechat: wechat.push },
     locks,
     logger,
+    botFrameworkChannels.conversations,
   );
   const runner = new TurnRunner(
     channels,
@@ -182,7 +184,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...wechatOptions,
   }))
     app.use(router);
-  app.use(botFrameworkRouter(bot, config, logger));
+  app.use(botFrameworkChannels.router(runner, locks));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));
 

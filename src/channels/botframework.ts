@@ -2,20 +2,31 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type Storage,
 } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { AnxinBot } from '../bot/anxinBot.js';
 import type { Config } from '../config.js';
 import { ApiError } from '../http/apiError.js';
+import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
+import { BotFrameworkConversations } from './botFrameworkConversations.js';
+import { botFrameworkTurn } from './botFrameworkTurn.js';
+import type { TurnRunner } from './web/turnRunner.js';
 
 /**
  * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
  * CloudAdapter: JWT-validated when MICROSOFT_APP_ID is set, anonymous (local use only) when not.
- * @example app.use(botFrameworkRouter(bot, config, logger))
+ * `conversations` reaches those customers later (agents' replies, handoff notices).
+ * @example const bf = botFramework(bot, config, logger, stores.storage); app.use(bf.router(runner, locks))
  */
-export function botFrameworkRouter(bot: AnxinBot, config: Config, logger: Logger): Router {
+export function botFramework(
+  bot: AnxinBot,
+  config: Config,
+  logger: Logger,
+  storage: Storage,
+): { router(runner: TurnRunner, locks: TurnLock): Router; conversations: BotFrameworkConversations } {
   const { appId, appPassword, tenantId } = config.microsoft;
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId ?? '',
@@ -32,16 +43,19 @@ export function botFrameworkRouter(bot: AnxinBot, config: Config, logger: Logger
   };
   if (!appId)
     logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
-  const router = Router();
-  router.post(
-    '/api/messages',
-    express.json({ limit: '256kb' }),
-    checkActivity(!appId),
-    async (req: Request, res: Response) => {
-      await adapter.process(req, res, (context) => bot.run(context));
-    },
-  );
-  return router;
+  const conversations = new BotFrameworkConversations(adapter, appId ?? '', storage, bot);
+  const router = (runner: TurnRunner, locks: TurnLock) => {
+    const turn = botFrameworkTurn(bot, runner, locks, conversations);
+    return Router().post(
+      '/api/messages',
+      express.json({ limit: '256kb' }),
+      checkActivity(!appId),
+      async (req: Request, res: Response) => {
+        await adapter.process(req, res, turn);
+      },
+    );
+  };
+  return { router, conversations };
 }
 
 const activityShape = z.object({

@@ -2,16 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../channels/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
+import type { TurnConversation } from '../channels/web/turnRunner.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
-import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
 import { caseKey } from './caseKey.js';
 import type { HandoffWebhook } from './webhook.js';
 
 /** Sends a text to a customer on a channel without a live stream. */
 export type Push = (conversationId: string, text: string) => Promise<void>;
+
+/** The bot's side of a channel: it hears a handoff status and answers with what it stored to send. */
+export type BotSide = Pick<InProcessChannel, 'handoffStatus'>;
+
+/** A conversation on a channel that is not Anxin's own: its bot side and how to reach the customer. */
+export type OtherChannel = BotSide & { push: Push };
+
+/** Channels other than Anxin's own (Bot Framework ones), found per conversation. */
+export interface OtherChannels {
+  find(channel: string, conversationId: string): Promise<OtherChannel | undefined>;
+}
 
 /** The bus topic agents' consoles listen on. */
 export const AGENTS_TOPIC = 'agents';
@@ -34,7 +46,27 @@ export class HandoffRelay {
     /** The turns' per-conversation lock: a status change must not interleave with a turn. */
     private readonly locks?: TurnLock,
     private readonly logger?: Logger,
+    /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
+    private readonly others?: OtherChannels,
   ) {}
+
+  /** The channel serving a case: Anxin's own, or a Bot Framework one that knows the conversation. */
+  private async sides(entry: QueueEntry): Promise<{ bot?: BotSide; push?: Push }> {
+    const other = await this.others?.find(entry.channel, entry.conversationId).catch((err) => {
+      this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not look up the channel');
+      return undefined;
+    });
+    if (other) {
+      // The bot answers on the customer's own channel; a channel that is down is logged, not fatal.
+      const handoffStatus: BotSide['handoffStatus'] = (id, value) =>
+        other.handoffStatus(id, value).catch((err) => {
+          this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not reach the channel');
+          return [];
+        });
+      return { bot: { handoffStatus }, push: other.push };
+    }
+    return { bot: this.channels[entry.channel], push: this.push[entry.channel] };
+  }
 
   /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
   async view(channel: string, conversationId: string): Promise<HandoffView | undefined> {
@@ -86,12 +118,12 @@ export class HandoffRelay {
       seq: message.seq,
       data: toApiMessage(message),
     });
-    await this.deliver(entry, message.text);
+    await this.deliver(entry, (await this.sides(entry)).push, message.text);
     return message;
   }
 
   /** A customer's message, for the console of the agent who holds the conversation. */
-  async customerMessage(conversation: ConversationRecord, message: StoredMessage): Promise<void> {
+  async customerMessage(conversation: TurnConversation, message: StoredMessage): Promise<void> {
     await this.bus.publish(AGENTS_TOPIC, {
       type: 'message',
       seq: message.seq,
@@ -104,7 +136,7 @@ export class HandoffRelay {
    * is configured, gets the `handoff.initiate` event (in the background: the customer's turn does
    * not wait for it).
    */
-  async started(conversation: ConversationRecord, event: Record<string, unknown>): Promise<void> {
+  async started(conversation: TurnConversation, event: Record<string, unknown>): Promise<void> {
     await this.queueChanged(conversation.channel, conversation.id);
     if (this.webhook) void this.webhook.deliver(event);
   }
@@ -130,23 +162,23 @@ export class HandoffRelay {
   }
 
   /** Push to a channel without a stream; a refusal is logged, never undoes what was done. */
-  private async deliver(entry: QueueEntry, text: string): Promise<void> {
+  private async deliver(entry: QueueEntry, push: Push | undefined, text: string): Promise<void> {
     try {
-      await this.push[entry.channel]?.(entry.conversationId, text);
+      await push?.(entry.conversationId, text);
     } catch (err) {
       this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not deliver to the customer');
     }
   }
 
   private async tellBot(entry: QueueEntry, value: { state: string; agentName?: string }): Promise<void> {
-    const channel = this.channels[entry.channel];
-    if (channel) {
-      const tell = () => channel.handoffStatus(entry.conversationId, value);
+    const { bot, push } = await this.sides(entry);
+    if (bot) {
+      const tell = () => bot.handoffStatus(entry.conversationId, value);
       const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
       const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
       for (const m of await this.transcripts.append(entry.conversationId, notices)) {
         await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
-        await this.deliver(entry, m.text);
+        await this.deliver(entry, push, m.text);
       }
     }
     const handoff = await this.view(entry.channel, entry.conversationId);

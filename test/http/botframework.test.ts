@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAgent, agent } from '../helpers/agents.js';
 import { type Running, startServer } from '../helpers/server.js';
+import { until } from '../helpers/sse.js';
 
 /** A stand-in for the Bot Framework connector: it receives the bot's replies. */
 async function fakeConnector() {
   const received: { path: string; body: any }[] = [];
+  const state = { down: false };
   const app = express();
   app.use(express.json());
+  // While `down`, every post is refused, as a channel that is unavailable would.
+  app.use((_req, res, next) => (state.down ? res.status(400).json({ error: 'down' }) : next()));
   app.post('/v3/conversations/:conversation/activities/:id', (req, res) => {
     received.push({ path: req.path, body: req.body });
     res.json({ id: `r${received.length}` });
@@ -20,6 +25,7 @@ async function fakeConnector() {
   await new Promise((r) => server.once('listening', r));
   return {
     received,
+    state,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => server.close(),
   };
@@ -94,6 +100,89 @@ describe('Bot Framework endpoint, anonymous, behind a proxy', () => {
     });
     expect(res.status).toBe(403);
     expect(connector.received.length).toBe(before);
+  });
+});
+
+describe('Bot Framework conversations and agents', () => {
+  const say = (text: string) =>
+    fetch(`${s.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...activity(text), id: `a-${text}`, conversation: { id: 'bf-handoff' } }),
+    });
+  const sentTo = () =>
+    connector.received.filter((r) => r.path.includes('bf-handoff') && r.body.type === 'message');
+
+  it("When an Emulator customer asks for a person, then the agent's joining, replies and leaving reach them through the connector, and the bot speaks again after", async () => {
+    expect((await say('我要找人工客服')).status).toBe(200);
+    await addAgent(s, 'lin');
+    const lin = await agent(s.base, 'lin');
+    const id = encodeURIComponent('emulator:bf-handoff');
+    const before = sentTo().length;
+    expect((await lin('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await until(() => sentTo().length > before);
+    expect(sentTo().at(-1)?.body.text).toMatch(/lin/);
+    await lin('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小林' });
+    await until(() => sentTo().some((r) => r.body.text === '您好，我是客服小林'));
+    const quiet = sentTo().length;
+    expect((await say('我之前交过钱给中介')).status).toBe(200);
+    expect(sentTo().length).toBe(quiet); // the agent holds the conversation: the bot is silent
+    expect((await lin('POST', `/conversations/${id}/release`, { outcome: '已解答' })).status).toBe(200);
+    await until(() => sentTo().length > quiet);
+    expect((await say('停息挂账靠谱吗')).status).toBe(200);
+    expect(sentTo().at(-1)?.body.text).toMatch(/依据/);
+  });
+
+  it('When the customer writes while an agent holds the conversation, then the agent reads it (masked), and only ids of the conversation are kept', async () => {
+    const talk = (text: string, n: number) =>
+      fetch(`${s.base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity(text), id: `b-${n}`, conversation: { id: 'bf-read' } }),
+      });
+    await talk('我要找人工客服', 1);
+    await addAgent(s, 'qian');
+    const qian = await agent(s.base, 'qian');
+    const id = encodeURIComponent('emulator:bf-read');
+    expect((await qian('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    await talk('我的手机号是13812345678，中介收了我3000块', 2);
+    const view = await qian('GET', `/conversations/${id}`);
+    const texts = (view.body.transcript as { role: string; text: string }[]).map(
+      (m) => `${m.role}:${m.text}`,
+    );
+    expect(texts.some((t) => t.startsWith('customer:') && t.includes('中介收了我3000块'))).toBe(true);
+    expect(JSON.stringify(view.body)).not.toContain('13812345678');
+    const key = 'anxin/bot-framework-reference/emulator/bf-read';
+    const stored = JSON.stringify((await s.app.stores.storage.read([key]))[key]);
+    expect(stored).toContain(connector.url);
+    expect(stored).not.toContain('user-1');
+    await qian('POST', `/conversations/${id}/release`, { outcome: '已解答' });
+  });
+
+  it('When the channel is down as the agent leaves, then the release still stands and the bot answers again once the channel is back', async () => {
+    const talk = (text: string, n: number) =>
+      fetch(`${s.base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity(text), id: `c-${n}`, conversation: { id: 'bf-down' } }),
+      });
+    const sentHere = () =>
+      connector.received.filter((r) => r.path.includes('bf-down') && r.body.type === 'message');
+    await talk('我要找人工客服', 1);
+    await addAgent(s, 'sun');
+    const sun = await agent(s.base, 'sun');
+    const id = encodeURIComponent('emulator:bf-down');
+    expect((await sun('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    connector.state.down = true;
+    try {
+      expect((await sun('POST', `/conversations/${id}/release`, { outcome: '已解答' })).status).toBe(200);
+    } finally {
+      connector.state.down = false;
+    }
+    const before = sentHere().length;
+    expect((await talk('停息挂账靠谱吗', 2)).status).toBe(200);
+    expect(sentHere().length).toBeGreaterThan(before);
+    expect(sentHere().at(-1)?.body.text).toMatch(/依据/);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import type { EventBus } from '../../http/eventBus.js';
 import type { TurnLock } from '../../http/keyedLock.js';
 import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../../storage/ports.js';
@@ -8,12 +9,18 @@ import { botMessages, customerMessage, toApiMessage } from './messageView.js';
 /** Told after every turn (metrics). */
 export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number) => void;
 
+/** A conversation as a turn sees it: one of Anxin's own, or one on a Bot Framework channel. */
+export type TurnConversation = { id: string; channel: string };
+
+/** Runs the bot on the customer's message; answers the activities it sent. */
+export type BotRun = () => Promise<Partial<Activity>[]>;
+
 /** What the runner needs of the handoff side: the customer's view of it, and the consoles to tell. */
 export type HandoffSide = {
   view(channel: string, conversationId: string): Promise<HandoffView | undefined>;
-  customerMessage(conversation: ConversationRecord, message: StoredMessage): Promise<void>;
+  customerMessage(conversation: TurnConversation, message: StoredMessage): Promise<void>;
   /** A handoff has just been requested (its `handoff.initiate` event). */
-  started(conversation: ConversationRecord, event: Record<string, unknown>): Promise<void>;
+  started(conversation: TurnConversation, event: Record<string, unknown>): Promise<void>;
 };
 
 /**
@@ -31,7 +38,17 @@ export class TurnRunner {
     private readonly handoff?: HandoffSide,
   ) {}
 
-  say(conversation: ConversationRecord, text: string, clientMessageId?: string): Promise<StoredMessage[]> {
+  /**
+   * One turn. The bot runs in process for Anxin's own channels; a Bot Framework turn passes `bot`,
+   * which runs it in the channel's own context (its replies go out through the channel).
+   */
+  say(
+    conversation: TurnConversation,
+    text: string,
+    clientMessageId?: string,
+    bot?: BotRun,
+  ): Promise<StoredMessage[]> {
+    const run = bot ?? (() => this.inProcess(conversation).say(conversation.id, text));
     return this.locks.run(conversation.id, async () => {
       const seen = clientMessageId
         ? await this.transcripts.byClientMessageId(conversation.id, clientMessageId)
@@ -41,24 +58,26 @@ export class TurnRunner {
         // No reply: the process stopped mid-turn (finish it now), or the turn was silent because an
         // agent holds the conversation (running it again is silent again).
         if (replies.length) return replies;
-        return this.run(conversation, text, seen.id);
+        return this.run(conversation, run, seen.id);
       }
       const [customer] = await this.transcripts.append(conversation.id, [
         customerMessage(conversation.id, text, clientMessageId),
       ]);
       if (customer) await this.handoff?.customerMessage(conversation, customer);
-      return this.run(conversation, text, customer?.id);
+      return this.run(conversation, run, customer?.id);
     });
   }
 
-  private async run(
-    conversation: ConversationRecord,
-    text: string,
-    replyTo?: string,
-  ): Promise<StoredMessage[]> {
+  private inProcess(conversation: TurnConversation): InProcessChannel {
+    const channel = this.channels[conversation.channel as ConversationRecord['channel']];
+    if (!channel) throw new Error(`no in-process channel "${conversation.channel}"`);
+    return channel;
+  }
+
+  private async run(conversation: TurnConversation, bot: BotRun, replyTo?: string): Promise<StoredMessage[]> {
     const started = performance.now();
     await this.bus.publish(conversation.id, { type: 'typing', data: { role: 'bot' } });
-    const sent = await this.channels[conversation.channel].say(conversation.id, text);
+    const sent = await bot();
     const outcome = turnOutcome(sent);
     const messages = botMessages(conversation.id, sent, replyTo);
     // The customer's view of a handoff (state, place in the queue) comes from the queue itself.

@@ -1,0 +1,105 @@
+import {
+  ActivityTypes,
+  type CloudAdapter,
+  type ConversationReference,
+  type Storage,
+  TurnContext,
+} from 'botbuilder';
+import type { AnxinBot } from '../bot/anxinBot.js';
+import type { OtherChannel, OtherChannels } from '../handoff/handoffRelay.js';
+
+const KEY = 'anxin/bot-framework-reference';
+/** A channel that does not answer within this is given up on (the call is logged, not retried). */
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Conversations of Bot Framework channels (Teams, Azure Web Chat, the Emulator…) that asked for a
+ * person, reached proactively through CloudAdapter: the handoff notices and an agent's replies go
+ * to the customer on their own channel.
+ * @example await conversations.remember(context); const side = await conversations.find('msteams', id)
+ */
+export class BotFrameworkConversations implements OtherChannels {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly storage: Storage,
+    private readonly bot: AnxinBot,
+  ) {}
+
+  private key(channel: string, conversationId: string): string {
+    return `${KEY}/${encodeURIComponent(channel)}/${encodeURIComponent(conversationId)}`;
+  }
+
+  /** Keeps where the turn's conversation lives: the service URL and ids, not the user (names and ids can be personal). */
+  async remember(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const { serviceUrl, channelId, conversation, bot, locale } = TurnContext.getConversationReference(a);
+    const reference = {
+      serviceUrl,
+      channelId,
+      ...(locale ? { locale } : {}),
+      ...(bot ? { bot: { id: bot.id, name: '' } } : {}),
+      ...(conversation ? { conversation: { ...conversation, name: '' } } : {}),
+    };
+    await this.storage.write({ [this.key(a.channelId, a.conversation.id)]: { eTag: '*', reference } });
+  }
+
+  async find(channel: string, conversationId: string): Promise<OtherChannel | undefined> {
+    const key = this.key(channel, conversationId);
+    const stored = (await this.storage.read([key]))[key] as
+      | { reference?: Partial<ConversationReference> }
+      | undefined;
+    const reference = stored?.reference;
+    if (!reference?.serviceUrl || !reference.conversation?.id) return undefined;
+    return {
+      // The bot hears the status as an event in the customer's conversation and answers there.
+      handoffStatus: async (_id, value) => {
+        await this.run(reference, async (context) => {
+          Object.assign(context.activity, { type: ActivityTypes.Event, name: 'handoff.status', value });
+          await this.bot.run(context);
+        });
+        return [];
+      },
+      push: (_id, text) =>
+        this.run(reference, async (context) => {
+          await context.sendActivity(text);
+        }),
+    };
+  }
+
+  /**
+   * A proactive turn. A send that fails does not stop the turn, so the bot still saves what changed
+   * (the handoff state must follow the queue); the failure is raised after, to be logged. A channel
+   * that hangs is given up after TIMEOUT_MS.
+   */
+  private async run(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failure: unknown;
+    const turn = this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      context.onSendActivities(async (_context, activities, next) => {
+        try {
+          return await next();
+        } catch (err) {
+          failure ??= err;
+          return activities.map(() => ({ id: '' }));
+        }
+      });
+      await logic(context);
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the channel did not answer in ${TIMEOUT_MS} ms`)),
+        TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([turn, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (failure) throw failure;
+  }
+}

@@ -184,7 +184,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...wechatOptions,
   }))
     app.use(router);
-  app.use(botFrameworkChannels.router(runner, locks));
+  app.use(botFrameworkChannels.router(runner, locks, stores.conversations));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));
 

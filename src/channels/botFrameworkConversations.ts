@@ -9,7 +9,7 @@ import type { AnxinBot } from '../bot/anxinBot.js';
 import type { OtherChannel, OtherChannels } from '../handoff/handoffRelay.js';
 
 const KEY = 'anxin/bot-framework-reference';
-/** A channel that does not answer within this is given up on (the call is logged, not retried). */
+/** A send the channel does not answer within this is given up on (logged, not retried). */
 const TIMEOUT_MS = 10_000;
 
 /**
@@ -68,38 +68,43 @@ export class BotFrameworkConversations implements OtherChannels {
   }
 
   /**
-   * A proactive turn. A send that fails does not stop the turn, so the bot still saves what changed
-   * (the handoff state must follow the queue); the failure is raised after, to be logged. A channel
-   * that hangs is given up after TIMEOUT_MS.
+   * A proactive turn. Each send waits TIMEOUT_MS at most, and one that fails or times out does not
+   * stop the turn, so the bot still saves what changed (its handoff state must follow the queue)
+   * under the conversation's lock; the failure is raised after, to be logged.
    */
   private async run(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     let failure: unknown;
-    const turn = this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       context.onSendActivities(async (_context, activities, next) => {
         try {
-          return await next();
+          return await within(next(), TIMEOUT_MS);
         } catch (err) {
           failure ??= err;
           return activities.map(() => ({ id: '' }));
         }
       });
-      await logic(context);
+      try {
+        await logic(context);
+      } catch (err) {
+        failure ??= err; // raised below, not as the adapter's apology to the customer
+      }
     });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`the channel did not answer in ${TIMEOUT_MS} ms`)),
-        TIMEOUT_MS,
-      );
-    });
-    try {
-      await Promise.race([turn, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
     if (failure) throw failure;
+  }
+}
+
+/** A promise that rejects if `work` takes longer than `ms`. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the channel did not answer in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -19,6 +19,9 @@ export function botFrameworkTurn(
 ) {
   return async (context: TurnContext): Promise<void> => {
     const a = context.activity;
+    // Any client of a channel can post events: a handoff's status comes only from Anxin's console
+    // or the contact centre's signed `/api/v1/handoff/status`.
+    if (a.type === ActivityTypes.Event && a.name?.startsWith('handoff.')) return;
     const text = a.type === ActivityTypes.Message ? a.text?.trim() : undefined;
     if (!text) {
       await locks.run(a.conversation.id, () => bot.run(context));

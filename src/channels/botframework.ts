@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
+import type { ConversationStore } from '../storage/ports.js';
 import { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { botFrameworkTurn } from './botFrameworkTurn.js';
 import type { TurnRunner } from './web/turnRunner.js';
@@ -19,14 +20,17 @@ import type { TurnRunner } from './web/turnRunner.js';
  * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
  * CloudAdapter: JWT-validated when MICROSOFT_APP_ID is set, anonymous (local use only) when not.
  * `conversations` reaches those customers later (agents' replies, handoff notices).
- * @example const bf = botFramework(bot, config, logger, stores.storage); app.use(bf.router(runner, locks))
+ * @example const bf = botFramework(bot, config, logger, stores.storage); app.use(bf.router(runner, locks, stores.conversations))
  */
 export function botFramework(
   bot: AnxinBot,
   config: Config,
   logger: Logger,
   storage: Storage,
-): { router(runner: TurnRunner, locks: TurnLock): Router; conversations: BotFrameworkConversations } {
+): {
+  router(runner: TurnRunner, locks: TurnLock, own: ConversationStore): Router;
+  conversations: BotFrameworkConversations;
+} {
   const { appId, appPassword, tenantId } = config.microsoft;
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId ?? '',
@@ -37,19 +41,22 @@ export function botFramework(
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, err) => {
     logger.error({ err, channel: context.activity.channelId }, 'bot framework turn failed');
-    await context.sendActivity(
-      '抱歉，刚才出了点问题，请稍后再试。Sorry, something went wrong; please try again.',
-    );
+    // An apology only when the customer got nothing: after an answer it would invite a resend.
+    if (!context.responded)
+      await context.sendActivity(
+        '抱歉，刚才出了点问题，请稍后再试。Sorry, something went wrong; please try again.',
+      );
   };
   if (!appId)
     logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
   const conversations = new BotFrameworkConversations(adapter, appId ?? '', storage, bot);
-  const router = (runner: TurnRunner, locks: TurnLock) => {
+  const router = (runner: TurnRunner, locks: TurnLock, own: ConversationStore) => {
     const turn = botFrameworkTurn(bot, runner, locks, conversations);
     return Router().post(
       '/api/messages',
       express.json({ limit: '256kb' }),
       checkActivity(!appId),
+      notOurs(own),
       async (req: Request, res: Response) => {
         await adapter.process(req, res, turn);
       },
@@ -58,11 +65,28 @@ export function botFramework(
   return { router, conversations };
 }
 
+/** A conversation of Anxin's own channels is never entered from here, whatever channel id is named. */
+function notOurs(own: ConversationStore) {
+  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
+    try {
+      if (await own.get(String(req.body.conversation.id)))
+        return next(
+          new ApiError(403, 'reserved-conversation', "this conversation belongs to Anxin's own channels"),
+        );
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
 const activityShape = z.object({
-  type: z.string().min(1),
+  type: z.string().min(1).max(50),
+  id: z.string().max(200).optional(),
+  text: z.string().max(2000, 'must be at most 2000 characters').optional(),
   serviceUrl: z.string().url(),
-  conversation: z.object({ id: z.string().min(1) }),
-  channelId: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1).max(200) }),
+  channelId: z.string().min(1).max(50),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

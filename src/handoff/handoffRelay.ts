@@ -171,10 +171,15 @@ export class HandoffRelay {
   }
 
   private async tellBot(entry: QueueEntry, value: { state: string; agentName?: string }): Promise<void> {
-    const { bot, push } = await this.sides(entry);
-    if (bot) {
-      const tell = () => bot.handoffStatus(entry.conversationId, value);
-      const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
+    // Under the turn's lock: a turn that is recording this conversation's handoff finishes first.
+    let push: Push | undefined;
+    const tell = async () => {
+      const sides = await this.sides(entry);
+      push = sides.push;
+      return sides.bot ? sides.bot.handoffStatus(entry.conversationId, value) : undefined;
+    };
+    const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
+    if (sent) {
       const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
       for (const m of await this.transcripts.append(entry.conversationId, notices)) {
         await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });

@@ -2,17 +2,19 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgent, agent } from '../helpers/agents.js';
-import { type Running, startServer } from '../helpers/server.js';
+import { call, openConversation, type Running, startServer } from '../helpers/server.js';
 import { until } from '../helpers/sse.js';
 
 /** A stand-in for the Bot Framework connector: it receives the bot's replies. */
 async function fakeConnector() {
   const received: { path: string; body: any }[] = [];
-  const state = { down: false };
+  const state = { down: false, hang: false };
   const app = express();
   app.use(express.json());
   // While `down`, every post is refused, as a channel that is unavailable would.
   app.use((_req, res, next) => (state.down ? res.status(400).json({ error: 'down' }) : next()));
+  // While `hang`, posts are taken and never answered.
+  app.use((_req, _res, next) => (state.hang ? undefined : next()));
   app.post('/v3/conversations/:conversation/activities/:id', (req, res) => {
     received.push({ path: req.path, body: req.body });
     res.json({ id: `r${received.length}` });
@@ -183,6 +185,64 @@ describe('Bot Framework conversations and agents', () => {
     expect((await talk('停息挂账靠谱吗', 2)).status).toBe(200);
     expect(sentHere().length).toBeGreaterThan(before);
     expect(sentHere().at(-1)?.body.text).toMatch(/依据/);
+  });
+});
+
+describe('Bot Framework conversations under stress', () => {
+  const talk = (conversation: string, text: string, extra: Record<string, unknown> = {}) =>
+    fetch(`${s.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...activity(text),
+        id: `${conversation}-${text}`,
+        conversation: { id: conversation },
+        ...extra,
+      }),
+    });
+  const sentHere = (conversation: string) =>
+    connector.received.filter((r) => r.path.includes(conversation) && r.body.type === 'message');
+
+  it('When the channel takes a notice and never answers, then the release ends within seconds and the bot answers again', async () => {
+    await talk('bf-hang', '我要找人工客服');
+    await addAgent(s, 'hua');
+    const hua = await agent(s.base, 'hua');
+    const id = encodeURIComponent('emulator:bf-hang');
+    expect((await hua('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    connector.state.hang = true;
+    try {
+      expect((await hua('POST', `/conversations/${id}/release`, { outcome: '已解答' })).status).toBe(200);
+    } finally {
+      connector.state.hang = false;
+    }
+    await talk('bf-hang', '停息挂账靠谱吗');
+    expect(sentHere('bf-hang').at(-1)?.body.text).toMatch(/依据/);
+  }, 30_000);
+
+  it('When a client posts its own handoff.status event, then the bot ignores it and stays quiet while the agent holds the conversation', async () => {
+    await talk('bf-fake', '我要找人工客服');
+    await addAgent(s, 'fei');
+    const fei = await agent(s.base, 'fei');
+    expect(
+      (await fei('POST', `/conversations/${encodeURIComponent('emulator:bf-fake')}/claim`, {})).status,
+    ).toBe(200);
+    await talk('bf-fake', '', { type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    const before = sentHere('bf-fake').length;
+    await talk('bf-fake', '停息挂账靠谱吗');
+    expect(sentHere('bf-fake').length).toBe(before);
+  });
+
+  it("When a caller names one of Anxin's own conversations, then 403 and nothing is added to it; a conversation that never asked for a person is not remembered", async () => {
+    const c = await openConversation(s.base);
+    const res = await talk(c.conversationId, '停息挂账靠谱吗', { channelId: 'msteams' });
+    expect(res.status).toBe(403);
+    const transcript = await call(s.base, 'GET', `/api/v1/conversations/${c.conversationId}/messages`, {
+      token: c.token,
+    });
+    expect(transcript.body.messages.some((m: { role: string }) => m.role === 'customer')).toBe(false);
+    await talk('bf-plain', '停息挂账靠谱吗');
+    const key = 'anxin/bot-framework-reference/emulator/bf-plain';
+    expect((await s.app.stores.storage.read([key]))[key]).toBeUndefined();
   });
 });
 

@@ -7,10 +7,9 @@ import {
 } from 'botbuilder';
 import type { AnxinBot } from '../bot/anxinBot.js';
 import type { OtherChannel, OtherChannels } from '../handoff/handoffRelay.js';
+import { boundSends } from './boundedSends.js';
 
 const KEY = 'anxin/bot-framework-reference';
-/** A send the channel does not answer within this is given up on (logged, not retried). */
-const TIMEOUT_MS = 10_000;
 
 /**
  * Conversations of Bot Framework channels (Teams, Azure Web Chat, the Emulator…) that asked for a
@@ -39,7 +38,17 @@ export class BotFrameworkConversations implements OtherChannels {
       channelId,
       ...(locale ? { locale } : {}),
       ...(bot ? { bot: { id: bot.id, name: '' } } : {}),
-      ...(conversation ? { conversation: { ...conversation, name: '' } } : {}),
+      // The conversation's own ids only: not its name, a member's Azure id or caller-sent properties.
+      ...(conversation
+        ? {
+            conversation: {
+              id: conversation.id,
+              ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+              ...(conversation.isGroup ? { isGroup: true } : {}),
+              ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
+            },
+          }
+        : {}),
     };
     await this.storage.write({ [this.key(a.channelId, a.conversation.id)]: { eTag: '*', reference } });
   }
@@ -68,43 +77,22 @@ export class BotFrameworkConversations implements OtherChannels {
   }
 
   /**
-   * A proactive turn. Each send waits TIMEOUT_MS at most, and one that fails or times out does not
-   * stop the turn, so the bot still saves what changed (its handoff state must follow the queue)
-   * under the conversation's lock; the failure is raised after, to be logged.
+   * A proactive turn. Its sends are bounded (`boundSends`), so the bot still saves what changed
+   * (its handoff state must follow the queue) under the conversation's lock; a failure is raised
+   * after, to be logged, never as the adapter's apology to the customer.
    */
   private async run(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     let failure: unknown;
+    const failed = (err: unknown) => {
+      failure ??= err;
+    };
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      context.onSendActivities(async (_context, activities, next) => {
-        try {
-          return await within(next(), TIMEOUT_MS);
-        } catch (err) {
-          failure ??= err;
-          return activities.map(() => ({ id: '' }));
-        }
-      });
-      try {
-        await logic(context);
-      } catch (err) {
-        failure ??= err; // raised below, not as the adapter's apology to the customer
-      }
+      boundSends(context, failed);
+      await logic(context).catch(failed);
     });
     if (failure) throw failure;
-  }
-}
-
-/** A promise that rejects if `work` takes longer than `ms`. */
-async function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the channel did not answer in ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -51,33 +51,17 @@ export function botFramework(
     logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
   const conversations = new BotFrameworkConversations(adapter, appId ?? '', storage, bot);
   const router = (runner: TurnRunner, locks: TurnLock, own: ConversationStore) => {
-    const turn = botFrameworkTurn(bot, runner, locks, conversations);
+    const turn = botFrameworkTurn({ bot, runner, locks, conversations, own, logger });
     return Router().post(
       '/api/messages',
       express.json({ limit: '256kb' }),
       checkActivity(!appId),
-      notOurs(own),
       async (req: Request, res: Response) => {
         await adapter.process(req, res, turn);
       },
     );
   };
   return { router, conversations };
-}
-
-/** A conversation of Anxin's own channels is never entered from here, whatever channel id is named. */
-function notOurs(own: ConversationStore) {
-  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
-    try {
-      if (await own.get(String(req.body.conversation.id)))
-        return next(
-          new ApiError(403, 'reserved-conversation', "this conversation belongs to Anxin's own channels"),
-        );
-      next();
-    } catch (err) {
-      next(err);
-    }
-  };
 }
 
 const activityShape = z.object({

@@ -140,7 +140,17 @@ describe('Bot Framework conversations and agents', () => {
       fetch(`${s.base}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...activity(text), id: `b-${n}`, conversation: { id: 'bf-read' } }),
+        body: JSON.stringify({
+          ...activity(text),
+          id: `b-${n}`,
+          // What a channel may add to a conversation: none of it is kept.
+          conversation: {
+            id: 'bf-read',
+            name: '王先生的对话',
+            aadObjectId: 'aad-4711',
+            properties: { note: 'x' },
+          },
+        }),
       });
     await talk('我要找人工客服', 1);
     await addAgent(s, 'qian');
@@ -158,6 +168,7 @@ describe('Bot Framework conversations and agents', () => {
     const stored = JSON.stringify((await s.app.stores.storage.read([key]))[key]);
     expect(stored).toContain(connector.url);
     expect(stored).not.toContain('user-1');
+    for (const extra of ['王先生', 'aad-4711', 'properties']) expect(stored).not.toContain(extra);
     await qian('POST', `/conversations/${id}/release`, { outcome: '已解答' });
   });
 
@@ -232,10 +243,10 @@ describe('Bot Framework conversations under stress', () => {
     expect(sentHere('bf-fake').length).toBe(before);
   });
 
-  it("When a caller names one of Anxin's own conversations, then 403 and nothing is added to it; a conversation that never asked for a person is not remembered", async () => {
+  it("When a caller names one of Anxin's own conversations, then the turn is dropped and nothing is added to it; a conversation that never asked for a person is not remembered", async () => {
     const c = await openConversation(s.base);
-    const res = await talk(c.conversationId, '停息挂账靠谱吗', { channelId: 'msteams' });
-    expect(res.status).toBe(403);
+    await talk(c.conversationId, '停息挂账靠谱吗', { channelId: 'msteams' });
+    expect(sentHere(c.conversationId)).toEqual([]);
     const transcript = await call(s.base, 'GET', `/api/v1/conversations/${c.conversationId}/messages`, {
       token: c.token,
     });

@@ -1,4 +1,5 @@
 import {
+  type Activity,
   ActivityTypes,
   type CloudAdapter,
   type ConversationReference,
@@ -62,12 +63,18 @@ export class BotFrameworkConversations implements OtherChannels {
     if (!reference?.serviceUrl || !reference.conversation?.id) return undefined;
     return {
       // The bot hears the status as an event in the customer's conversation and answers there.
+      // What it sent comes back, so the notice is kept in the transcript the console shows.
       handoffStatus: async (_id, value) => {
-        await this.run(reference, async (context) => {
-          Object.assign(context.activity, { type: ActivityTypes.Event, name: 'handoff.status', value });
-          await this.bot.run(context);
-        });
-        return [];
+        const sent: Partial<Activity>[] = [];
+        await this.run(
+          reference,
+          async (context) => {
+            Object.assign(context.activity, { type: ActivityTypes.Event, name: 'handoff.status', value });
+            await this.bot.run(context);
+          },
+          sent,
+        );
+        return sent;
       },
       push: (_id, text) =>
         this.run(reference, async (context) => {
@@ -84,13 +91,14 @@ export class BotFrameworkConversations implements OtherChannels {
   private async run(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
+    sent: Partial<Activity>[] = [],
   ): Promise<void> {
     let failure: unknown;
     const failed = (err: unknown) => {
       failure ??= err;
     };
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      boundSends(context, failed);
+      boundSends(context, failed, sent);
       await logic(context).catch(failed);
     });
     if (failure) throw failure;

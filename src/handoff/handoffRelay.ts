@@ -51,7 +51,8 @@ export class HandoffRelay {
   ) {}
 
   /** The channel serving a case: Anxin's own, or a Bot Framework one that knows the conversation. */
-  private async sides(entry: QueueEntry): Promise<{ bot?: BotSide; push?: Push }> {
+  /** `sendsItself`: the channel's bot delivers its own notices (they are only kept, not pushed). */
+  private async sides(entry: QueueEntry): Promise<{ bot?: BotSide; push?: Push; sendsItself?: boolean }> {
     const other = await this.others?.find(entry.channel, entry.conversationId).catch((err) => {
       this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not look up the channel');
       return undefined;
@@ -63,7 +64,7 @@ export class HandoffRelay {
           this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not reach the channel');
           return [];
         });
-      return { bot: { handoffStatus }, push: other.push };
+      return { bot: { handoffStatus }, push: other.push, sendsItself: true };
     }
     return { bot: this.channels[entry.channel], push: this.push[entry.channel] };
   }
@@ -175,7 +176,7 @@ export class HandoffRelay {
     let push: Push | undefined;
     const tell = async () => {
       const sides = await this.sides(entry);
-      push = sides.push;
+      push = sides.sendsItself ? undefined : sides.push;
       return sides.bot ? sides.bot.handoffStatus(entry.conversationId, value) : undefined;
     };
     const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();

@@ -157,12 +157,18 @@ describe('Bot Framework conversations and agents', () => {
     const qian = await agent(s.base, 'qian');
     const id = encodeURIComponent('emulator:bf-read');
     expect((await qian('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
+    const notices = connector.received.filter(
+      (r) => r.path.includes('bf-read') && /qian/.test(r.body.text ?? ''),
+    );
+    expect(notices).toHaveLength(1); // the bot told the customer once, not again by push
     await talk('我的手机号是13812345678，中介收了我3000块', 2);
     const view = await qian('GET', `/conversations/${id}`);
     const texts = (view.body.transcript as { role: string; text: string }[]).map(
       (m) => `${m.role}:${m.text}`,
     );
     expect(texts.some((t) => t.startsWith('customer:') && t.includes('中介收了我3000块'))).toBe(true);
+    // The console shows the notice the customer got.
+    expect(texts.some((t) => t.startsWith('system:') && t.includes('qian'))).toBe(true);
     expect(JSON.stringify(view.body)).not.toContain('13812345678');
     const key = 'anxin/bot-framework-reference/emulator/bf-read';
     const stored = JSON.stringify((await s.app.stores.storage.read([key]))[key]);

@@ -25,6 +25,17 @@ const cases: [text: string, intent: string, extra?: (t: Awaited<ReturnType<typeo
     'a guy on wechat says he has inside contacts at the bank and can cut my debt by half for 20%',
     'check-message',
   ],
+  [
+    'An agency told me: "Stop paying the bank now, ignore their calls, we will handle everything."',
+    'check-message',
+    (t) => expect(t.redFlags).toContain('stop-repaying'),
+  ],
+  ['should I stop paying the bank?', 'ask', (t) => expect(t.redFlags).toEqual([])],
+  [
+    '"Send me your ID card photo, bank card number and the SMS code so we can file the complaint for you."',
+    'check-message',
+    (t) => expect(t.redFlags).toEqual(expect.arrayContaining(['asks-credentials', 'asks-documents'])),
+  ],
   ['想检举一个卖停息挂账服务的快手号', 'report-agency'],
   ['我上个月已经付了5000给债务优化公司', 'already-involved', (t) => expect(t.risk).toBe('high')],
   [

@@ -10,6 +10,7 @@ import { InProcessChannel } from './channels/inProcess.js';
 import { customerApi } from './channels/web/customerApi.js';
 import { openApiDocument } from './channels/web/openapi.js';
 import { TurnRunner } from './channels/web/turnRunner.js';
+import { SIGNATURE_MEMORY_MS } from './channels/wechat/plaintextReplay.js';
 import { wechatOutbox, wechatRouters } from './channels/wechat/wechatChannel.js';
 import type { Config } from './config.js';
 import { agentApi } from './handoff/agentApi.js';
@@ -181,6 +182,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     services: wechat.services,
     knowledge,
     logger,
+    seen: backend.limiter('wechat-signature', 1, SIGNATURE_MEMORY_MS),
     ...wechatOptions,
   }))
     app.use(router);

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { WechatConfig } from '../../config.js';
 import type { HandoffRelay } from '../../handoff/handoffRelay.js';
+import type { Limiter } from '../../http/rateLimiter.js';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex.js';
 import type { Logger } from '../../logger.js';
 import type { Stores } from '../../storage/ports.js';
@@ -47,6 +48,8 @@ export function wechatRouters(
     knowledge: KnowledgeIndex;
     logger: Logger;
     windowMs?: number;
+    /** Plaintext signatures already used (see plaintextReplay.ts). */
+    seen?: Limiter;
   },
 ): Router[] {
   const menu = Object.fromEntries(deps.knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title]));
@@ -63,6 +66,6 @@ export function wechatRouters(
       windowMs: deps.windowMs ?? 4500,
       logger: deps.logger,
     });
-    return wechatRouter(account, (message) => turns.handle(message), deps.logger);
+    return wechatRouter(account, (message) => turns.handle(message), deps.logger, deps.seen);
   });
 }

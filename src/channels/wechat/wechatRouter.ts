@@ -1,10 +1,12 @@
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { WechatConfig } from '../../config.js';
+import type { Limiter } from '../../http/rateLimiter.js';
 import type { Logger } from '../../logger.js';
 import { WechatCipher } from './cipher.js';
 import { parseInbound, type WechatInbound } from './inbound.js';
 import { SUCCESS_BODY, textReply, transferReply } from './outbound.js';
+import { sameMessage } from './plaintextReplay.js';
 import { checkMsgSignature, checkSignature, isFresh } from './signature.js';
 import { parseXml } from './xml.js';
 
@@ -25,10 +27,16 @@ const query = z.object({
 /**
  * `GET|POST /wechat`: WeChat Official Account push. The signature and the timestamp are checked
  * before anything else; a bad request never reaches the bot. Plaintext, compatible and security
- * (AES) modes; replies in the mode the message came in.
- * @example app.use(wechatRouter(config.wechat, (m) => turns.handle(m), logger))
+ * (AES) modes; replies in the mode the message came in. In plaintext mode a signature carries only
+ * the message it first came with (`seen`, see plaintextReplay.ts).
+ * @example app.use(wechatRouter(config.wechat, (m) => turns.handle(m), logger, seen))
  */
-export function wechatRouter(cfg: WechatConfig, handle: WechatHandler, logger: Logger): Router {
+export function wechatRouter(
+  cfg: WechatConfig,
+  handle: WechatHandler,
+  logger: Logger,
+  seen?: Limiter,
+): Router {
   const cipher =
     cfg.encodingAesKey && cfg.appId ? new WechatCipher(cfg.encodingAesKey, cfg.appId) : undefined;
   const router = Router();
@@ -59,8 +67,9 @@ export function wechatRouter(cfg: WechatConfig, handle: WechatHandler, logger: L
     if (!q) return;
     let message: WechatInbound;
     let encrypted = false;
+    const body = typeof req.body === 'string' ? req.body : '';
     try {
-      let fields = parseXml(typeof req.body === 'string' ? req.body : '');
+      let fields = parseXml(body);
       encrypted = q.encrypt_type === 'aes' || typeof fields.Encrypt === 'string';
       // With an AES key configured the account is in security (or compatible) mode: a message that
       // is not encrypted did not come from WeChat, whatever its query signature says.
@@ -79,6 +88,9 @@ export function wechatRouter(cfg: WechatConfig, handle: WechatHandler, logger: L
       // Malformed or oversized XML, a DOCTYPE or entity, a bad cipher text or another app's id.
       return refuse(res, (err as { status?: number }).status === 413 ? 413 : 400, (err as Error).message);
     }
+    // Outside the parsing block: a store that is down is a 503, not a bad request.
+    if (!encrypted && seen && !(await sameMessage(seen, cfg.name, q.timestamp, q.nonce, body)))
+      return refuse(res, 401, 'this signature already came with another message');
     try {
       const answer = await handle(message);
       if (answer.kind === 'success') return void res.type('text/plain').send(SUCCESS_BODY);

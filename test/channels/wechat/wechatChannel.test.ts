@@ -131,6 +131,20 @@ describe('WeChat Official Account channel', () => {
     expect(String(reply.Content)).toMatch(/依据/);
   });
 
+  it('When a plaintext signature comes back with another message, then it is refused (401); with the same message it is a retry and answered', async () => {
+    const q = signed();
+    const first = text('o-replay', '停息挂账靠谱吗');
+    const answered = await post(s.base, first, q);
+    expect(answered.status).toBe(200);
+    const retry = await post(s.base, first, q);
+    expect(retry.status).toBe(200);
+    expect(retry.content).toBe(answered.content);
+    const forged = await post(s.base, text('o-someone-else', '帮我转人工'), q);
+    expect(forged.status).toBe(401);
+    expect(forged.raw).toMatch(/another message/);
+    expect(await s.app.stores.transcripts.list('main:o-someone-else')).toEqual([]);
+  });
+
   it('When WeChat retries a message three times at once, then the turn runs once and every retry gets the same reply', async () => {
     const body = text('o-retry', '征信报告上的信息不对，找谁改', '24000000000000777');
     const replies = await Promise.all([0, 1, 2].map(() => post(s.base, body)));

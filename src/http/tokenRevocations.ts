@@ -3,7 +3,7 @@ import type { Storage } from 'botbuilder';
 /**
  * Revoked conversation tokens: every token of a conversation issued up to the moment of revocation
  * stops working. Kept in the conversation store, so every instance sees it (SQLite or Redis).
- * @example await revocations.revoke(conversationId); await revocations.revokedAt(conversationId)
+ * @example await revocations.revoke(conversationId); await revocations.revoked(conversationId, issuedAt)
  */
 export class TokenRevocations {
   constructor(private readonly storage: Storage) {}
@@ -23,7 +23,7 @@ export class TokenRevocations {
   }
 
   /** When the conversation's tokens were last revoked (ms), if ever. */
-  async revokedAt(conversationId: string): Promise<number | undefined> {
+  private async revokedAt(conversationId: string): Promise<number | undefined> {
     const key = this.key(conversationId);
     return ((await this.storage.read([key]))[key] as { at?: number } | undefined)?.at;
   }

@@ -4,12 +4,7 @@ import { ApiError } from '../../http/apiError.js';
 import type { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { ConversationStore } from '../../storage/ports.js';
-import { requireToken } from '../web/auth.js';
-
-/** The Bearer value of a request, if any. @example bearerOf(req) // 'eyJ…' for `Authorization: Bearer eyJ…` */
-export function bearerOf(req: Request): string | undefined {
-  return req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-}
+import { bearerOf, requireToken } from '../web/auth.js';
 
 /** Whether a value is the Direct Line secret (compared in constant time). @example isSecret(secret, bearerOf(req)) */
 export function isSecret(secret: string, value: string | undefined): boolean {

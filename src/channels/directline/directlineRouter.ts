@@ -7,10 +7,10 @@ import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
 import type { StoredMessage, Stores } from '../../storage/ports.js';
-import { conversationOf } from '../web/auth.js';
+import { bearerOf, conversationOf } from '../web/auth.js';
 import type { TurnRunner } from '../web/turnRunner.js';
 import { activitySet, echoOf, parseWatermark } from './activities.js';
-import { bearerOf, isSecret, requireConversation } from './directlineAuth.js';
+import { isSecret, requireConversation } from './directlineAuth.js';
 import { localeOf, postedActivity, startBody } from './directlineSchemas.js';
 import { announce, beginConversation, TOKEN_SECONDS } from './directlineStart.js';
 
@@ -59,6 +59,15 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   const auth = requireConversation(secret, tokens, stores.conversations, revocations);
   router.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
 
+  /** The conversation a token opens: a token that does not check out gets `status`, a revoked one 403. */
+  const tokenConversation = async (bearer: string | undefined, status: number, message: string) => {
+    const check = tokens.check(bearer);
+    if (!check.ok) throw new ApiError(status, `token-${check.problem}`, message);
+    if (await revocations.revoked(check.conversationId, check.issuedAt))
+      throw new ApiError(403, 'token-revoked', 'the token was revoked');
+    return check.conversationId;
+  };
+
   const issue = (req: Request, conversationId: string, watermark = 0) => {
     const { token } = tokens.issue(conversationId);
     return {
@@ -84,14 +93,11 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   router.post(
     '/tokens/refresh',
     wrap(async (req, res) => {
-      const check = tokens.check(bearerOf(req));
-      if (!check.ok) throw new ApiError(403, `token-${check.problem}`, 'the token cannot be refreshed');
-      if (await revocations.revoked(check.conversationId, check.issuedAt))
-        throw new ApiError(403, 'token-revoked', 'the token was revoked');
-      const conversation = await stores.conversations.get(check.conversationId);
+      const id = await tokenConversation(bearerOf(req), 403, 'the token cannot be refreshed');
+      const conversation = await stores.conversations.get(id);
       if (conversation && conversation.channel !== 'directline')
         throw new ApiError(404, 'not-found', 'no such conversation');
-      const { conversationId, token, expires_in } = issue(req, check.conversationId);
+      const { conversationId, token, expires_in } = issue(req, id);
       res.json({ conversationId, token, expires_in });
     }),
   );
@@ -107,16 +113,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       if (isSecret(secret, bearer)) id = randomUUID();
       else {
         await limited(deps.limits.perIp, `ip:${req.ip}`);
-        const check = tokens.check(bearer);
-        if (!check.ok)
-          throw new ApiError(
-            bearer ? 403 : 401,
-            `token-${check.problem}`,
-            'a Direct Line token or secret is required',
-          );
-        if (await revocations.revoked(check.conversationId, check.issuedAt))
-          throw new ApiError(403, 'token-revoked', 'the token was revoked');
-        id = check.conversationId;
+        id = await tokenConversation(bearer, bearer ? 403 : 401, 'a Direct Line token or secret is required');
       }
       const began = await beginConversation(deps, id, localeOf(body.locale));
       res.status(began ? 201 : 200).json(issue(req, id));

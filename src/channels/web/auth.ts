@@ -12,6 +12,11 @@ const MESSAGES = {
   revoked: 'the token was revoked; open a new conversation',
 } as const;
 
+/** The Bearer value of a request, if any. @example bearerOf(req) // 'eyJ…' for `Authorization: Bearer eyJ…` */
+export function bearerOf(req: Request): string | undefined {
+  return req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 /** The conversation the request's token opens, set by `requireToken`. */
 export function conversationOf(res: Response): ConversationRecord {
   return res.locals.conversation as ConversationRecord;
@@ -28,8 +33,7 @@ export function requireToken(
   allowQuery = false,
 ) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const header = req.get('authorization');
-    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const bearer = bearerOf(req);
     const fromQuery = allowQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
     const check = tokens.check(bearer ?? fromQuery);
     if (!check.ok) return next(new ApiError(401, `token-${check.problem}`, MESSAGES[check.problem]));

@@ -4,6 +4,7 @@ import type { Stores } from '../../src/storage/ports.js';
 import { openRedisStores } from '../../src/storage/redis/openRedisStores.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { allContracts } from './contracts/allContracts.js';
+import { expectGaplessAppends } from './contracts/concurrentAppends.js';
 import {
   buildAgentSession,
   buildConversation,
@@ -68,15 +69,7 @@ describe('Redis: several instances on one server', () => {
 
   it('When two instances append to one conversation at once, then seq stays unique and gapless', async () => {
     const prefix = `multi${++n}:`;
-    const [one, two] = [instance(prefix), instance(prefix)];
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        (i % 2 ? one : two).transcripts.append('c1', [buildMessage('c1'), buildMessage('c1')]),
-      ),
-    );
-    const expected = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect((await one.transcripts.list('c1')).map((m) => m.seq)).toEqual(expected);
-    expect((await two.transcripts.list('c1')).map((m) => m.seq)).toEqual(expected);
+    await expectGaplessAppends(instance(prefix), instance(prefix), 50);
   });
 
   it('When two instances retry one clientMessageId at once, then exactly one append is kept', async () => {

@@ -8,6 +8,7 @@ import type { Stores } from '../../src/storage/ports.js';
 import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
 import { tempDir } from '../helpers/tempContent.js';
 import { allContracts } from './contracts/allContracts.js';
+import { expectGaplessAppends } from './contracts/concurrentAppends.js';
 import {
   buildConversation,
   buildHandoffRequest,
@@ -128,15 +129,7 @@ describe('SQLite: one file on disk', () => {
 
   it('When two connections to one file append at once, then seq stays unique and both see every message', async () => {
     const dir = newDir();
-    const [one, two] = [openIn(dir), openIn(dir)];
-    await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        (i % 2 ? one : two).transcripts.append('c1', [buildMessage('c1'), buildMessage('c1')]),
-      ),
-    );
-    const expected = Array.from({ length: 60 }, (_, i) => i + 1);
-    expect((await one.transcripts.list('c1')).map((m) => m.seq)).toEqual(expected);
-    expect((await two.transcripts.list('c1')).map((m) => m.seq)).toEqual(expected);
+    await expectGaplessAppends(openIn(dir), openIn(dir), 30);
   });
 
   it('When one connection writes a stale eTag after the other wrote, then the conflict is still caught', async () => {

@@ -47,17 +47,31 @@ export function postText(base: string, c: Started, text: string, clientActivityI
   });
 }
 
-/** Opens a stream URL and gathers every activity it sends; resolves once connected. */
-export async function openStream(url: string): Promise<{ activities(): Activity[]; close(): void }> {
+/**
+ * Opens a stream URL; resolves once connected, with the socket and how it will close. `onFrame` is
+ * listening from the start (the server sends the transcript as soon as the socket opens).
+ */
+export async function openSocket(
+  url: string,
+  onFrame?: (text: string) => void,
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
   const ws = new WebSocket(url);
-  const frames: { activities: Activity[] }[] = [];
-  ws.on('message', (data) => {
-    const text = String(data);
-    if (text) frames.push(JSON.parse(text));
-  });
+  if (onFrame) ws.on('message', (data) => onFrame(String(data)));
+  const closed = new Promise<{ code: number; reason: string }>((r) =>
+    ws.once('close', (code, reason) => r({ code, reason: String(reason) })),
+  );
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
+  });
+  return { ws, closed };
+}
+
+/** Opens a stream URL and gathers every activity it sends; resolves once connected. */
+export async function openStream(url: string): Promise<{ activities(): Activity[]; close(): void }> {
+  const frames: { activities: Activity[] }[] = [];
+  const { ws } = await openSocket(url, (text) => {
+    if (text) frames.push(JSON.parse(text));
   });
   return { activities: () => frames.flatMap((f) => f.activities), close: () => ws.close() };
 }

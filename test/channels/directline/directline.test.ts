@@ -5,6 +5,7 @@ import { addAgent, agent } from '../../helpers/agents.js';
 import {
   type Activity,
   bearer,
+  openSocket,
   openStream,
   postText,
   type Started,
@@ -202,22 +203,18 @@ describe('Direct Line streams and tokens under stress', () => {
 
   it('When a client sends an oversized or broken frame, then only its socket closes and the server keeps serving', async () => {
     const c = await start();
-    const ws = new WebSocket(c.streamUrl);
-    await new Promise((r) => ws.once('open', r));
-    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    const { ws, closed } = await openSocket(c.streamUrl);
     ws.send('x'.repeat(5000));
-    expect(await closed).toBe(1009);
+    expect((await closed).code).toBe(1009);
     expect((await call(s.base, 'GET', '/healthz')).status).toBe(200);
     expect((await poll(c)).activities.length).toBeGreaterThan(0);
   });
 
   it('When a second stream opens for the conversation, then the older one is closed as a collision', async () => {
     const c = await start();
-    const first = new WebSocket(c.streamUrl);
-    await new Promise((r) => first.once('open', r));
-    const closed = new Promise<string>((r) => first.once('close', (_code, reason) => r(String(reason))));
+    const first = await openSocket(c.streamUrl);
     const second = await openStream(c.streamUrl);
-    expect(await closed).toBe('collision');
+    expect((await first.closed).reason).toBe('collision');
     second.close();
   });
 
@@ -237,11 +234,9 @@ describe('Direct Line streams and tokens under stress', () => {
 
   it("When a conversation's tokens are revoked, then refresh is refused and its open stream closes; tokens of the two APIs never cross", async () => {
     const c = await start();
-    const stream = new WebSocket(c.streamUrl);
-    await new Promise((r) => stream.once('open', r));
-    const closed = new Promise<number>((r) => stream.once('close', (code) => r(code)));
+    const { closed } = await openSocket(c.streamUrl);
     await new TokenRevocations(s.app.stores.storage).revoke(c.conversationId);
-    expect(await closed).toBe(4403);
+    expect((await closed).code).toBe(4403);
     const refresh = await call(s.base, 'POST', dl('/tokens/refresh'), { headers: bearer(c.token) });
     expect(refresh.status).toBe(403);
     expect(refresh.body.error.code).toBe('token-revoked');
@@ -262,9 +257,7 @@ describe('Direct Line and an admin revoking tokens', () => {
     try {
       const c = await startDirectLine(slow.base, SECRET);
       await postText(slow.base, c, '我要找人工客服');
-      const ws = new WebSocket(c.streamUrl);
-      await new Promise((r) => ws.once('open', r));
-      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+      const closed = (await openSocket(c.streamUrl)).closed.then((x) => x.code);
       await addAgent(slow, 'chief', 'admin');
       const chief = await agent(slow.base, 'chief');
       const id = encodeURIComponent(`directline:${c.conversationId}`);

@@ -1,5 +1,5 @@
 /** Kinds of personal data Anxin masks before anything is stored, logged or echoed. */
-export type PiiKind = 'id-number' | 'bank-card' | 'mobile' | 'email';
+export type PiiKind = 'id-number' | 'bank-card' | 'account-number' | 'mobile' | 'email' | 'secret';
 
 export type MaskResult = { text: string; found: PiiKind[] };
 
@@ -32,37 +32,76 @@ export function isCardNumber(digits: string): boolean {
 const keep = (s: string, head: number, tail: number) =>
   `${s.slice(0, head)}${'*'.repeat(Math.max(0, s.length - head - tail))}${s.slice(s.length - tail)}`;
 
+/** Full-width digits, letters and separators as people type them on a Chinese keyboard, made ASCII. */
+const asciiDigits = (text: string) =>
+  text.replace(/[０-９Ａ-Ｚａ-ｚ－．　]/g, (c) => c.normalize('NFKC').replace('\u3000', ' '));
+
+/** Digits a person may split with spaces, dashes or dots ("6222 0212…", "138.1234.5678"). */
+const SEP = '[ \\-.]?';
+const digitRun = (min: number, max: number) => `\\d(?:${SEP}\\d){${min - 1},${max - 1}}`;
+/** Not glued to more digits; letters may touch ("id110101199003074258x" is still an ID number). */
+const RUN = new RegExp(`(?<!\\d)(?:${digitRun(13, 25)})(?:${SEP}[Xx](?![A-Za-z]{2}))?(?!\\d)`, 'g');
+const MOBILE = new RegExp(`(?<!\\d)(?:\\+?86${SEP})?1[3-9]\\d(?:${SEP}\\d){8}(?!\\d)`, 'g');
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** A code or password named as one: "验证码是 4829", "密码123456", "OTP: 5521", "password is hunter22". */
+const SECRET =
+  /(验证码|校验码|动态码|短信码|密码|口令|pin码|\b(?:otp|pin|code|passcode|password|verification code)\b)([\s:：是为=]{0,4}(?:is\s+)?)([A-Za-z0-9]{4,20})(?![A-Za-z0-9])/gi;
+/** Long account numbers named as such (账号 / account no.), of any length a bank uses. */
+const ACCOUNT = /(账号|账户|户号|account(?: no\.?| number)?)([\s:：是为]{0,4})(\d(?:[ -]?\d){7,29})(?!\d)/gi;
+
 /**
- * Mask ID numbers (checksum), bank cards (Luhn), mainland mobile numbers and emails; digits may be
- * split by spaces or dashes as people type them. Keeps a few characters so the customer recognises
- * what they sent.
- * @example maskPii('卡号 6222 0212 3456 7890 128').text // '卡号 6222***********128'
+ * Masks anything shaped like personal data, erring towards hiding: every 15–19 digit run (an ID
+ * number, checksum or not; a card number, Luhn or not; 13–14 digits when Luhn holds), 18-character ID shapes ending in X, longer
+ * account numbers named as such, mainland mobile numbers, emails, and codes or passwords named as
+ * such. Full-width digits and spaces, dashes or dots between digits are read as people type them.
+ * Keeps a few characters so the customer recognises what they sent.
+ * @example maskPii('卡号 6222 0212 3456 7890 128').text // '卡号 6222************128'
  */
-export function maskPii(text: string): MaskResult {
+export function maskPii(input: string): MaskResult {
   const found: PiiKind[] = [];
   const note = (k: PiiKind) => {
     if (!found.includes(k)) found.push(k);
   };
-  let out = text.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (m) => {
+  let out = /[０-９]/.test(input) ? asciiDigits(input) : input;
+  out = out.replace(EMAIL, (m) => {
     note('email');
     const [user = '', domain = ''] = m.split('@');
     return `${user.slice(0, 1)}***@${domain}`;
   });
-  out = out.replace(/(?<![\dA-Za-z])\d(?:[ -]?\d){12,18}(?:[ -]?[Xx])?(?![\dA-Za-z])/g, (m) => {
-    const compact = m.replace(/[ -]/g, '');
-    if (compact.length === 18 && isIdNumber(compact)) {
+  out = out.replace(SECRET, (_m, label: string, glue: string, secret: string) => {
+    if (!/\d/.test(secret) && !/密码|口令|password|passcode/i.test(label)) return _m;
+    note('secret');
+    return `${label}${glue}${'*'.repeat(Math.min(secret.length, 8))}`;
+  });
+  out = out.replace(ACCOUNT, (_m, label: string, glue: string, digits: string) => {
+    note('account-number');
+    return `${label}${glue}${keep(digits.replace(/[ -]/g, ''), 2, 2)}`;
+  });
+  out = out.replace(RUN, (m) => {
+    const compact = m.replace(/[ \-.]/g, '');
+    const digits = compact.replace(/x$/i, '');
+    // Eighteen digits and a stray letter after them: the digits are the ID number.
+    if (digits.length === 18 && compact.length === 19) {
       note('id-number');
-      return keep(compact, 3, 2);
+      return `${keep(digits, 3, 2)}${compact.slice(-1)}`;
     }
-    if (isCardNumber(compact)) {
+    if (compact.length === 18 || (compact.length === 15 && !isCardNumber(compact))) {
+      note(isCardNumber(compact) ? 'bank-card' : 'id-number');
+      return isCardNumber(compact) ? keep(compact, 4, 3) : keep(compact, 3, 2);
+    }
+    if ((digits.length >= 16 && digits.length <= 19) || (digits.length <= 15 && isCardNumber(digits))) {
       note('bank-card');
       return keep(compact, 4, 3);
     }
+    if (digits.length > 19) {
+      note('account-number');
+      return keep(compact, 2, 2);
+    }
     return m;
   });
-  out = out.replace(/(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g, (m) => {
+  out = out.replace(MOBILE, (m) => {
     note('mobile');
-    const compact = m.replace(/[ -]/g, '').replace(/^\+?86/, '');
+    const compact = m.replace(/[ \-.]/g, '').replace(/^\+?86/, '');
     return keep(compact, 3, 4);
   });
   return { text: out, found };

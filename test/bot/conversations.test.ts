@@ -28,7 +28,19 @@ function check(said: Said, want: Expect, step: string): void {
   if (want.event !== undefined) expect(said.handoffEvent !== undefined, where).toBe(want.event);
 }
 
+const NO_ALL_CLEAR = [/没有在这段内容里找到常见的危险信号/, /did not find the usual warning signs/];
+const pitches: string[] = [
+  'a company called offering to repair my credit report for a fee, is that real?',
+  'Someone offered to stop the interest on my card for a 3000 yuan fee. Should I do it?',
+  '中介说能帮我停息挂账',
+  '这个靠谱吗：“欠款逾期不要紧，专业团队帮你优化债务，既能减免利息罚金，还能修复征信记录”',
+];
+
 const conversations: [string, Step[]][] = [
+  ...pitches.map((pitch): [string, Step[]] => [
+    `When a customer pastes the pitch "${pitch.slice(0, 30)}", then the bot never says it found no warning signs`,
+    [[pitch, { never: NO_ALL_CLEAR, redFlags: ['third-party-fix'] }]],
+  ]),
   [
     'When a customer asks whether 停息挂账 is real, then the bot answers with the summary, steps, official channels, a citation and follow-ups',
     [

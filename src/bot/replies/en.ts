@@ -29,7 +29,7 @@ export const en: Replies = {
   checkVerdict: {
     many: 'Verdict: this looks like an illegal "agency" scheme. Please do not pay, do not send your ID, card numbers or codes, and stop chatting with them privately.',
     some: 'Verdict: some of this is a warning sign. Do not pay or send documents until you have checked.',
-    none: 'I did not find the usual warning signs in it, but stay careful: banks and regulators never charge a fee to "handle" your debt.',
+    none: 'I did not find the usual warning signs in it, but that does not prove it is safe: banks and regulators never charge a fee to "handle" your debt, and when in doubt, ask the bank directly.',
   },
   checkLawfulPath: 'The legitimate way:',
   stopLossIntro:

@@ -17,9 +17,16 @@ const SAFE: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * A bare link ends at Chinese punctuation: GFM's autolink would take "。" or "，" into the address
+ * (https://www.12321.cn。), so such links are fenced in angle brackets first.
+ */
+const BARE_LINK =
+  /(?<![(<\w])(https?:\/\/[^\s<>()（）。，、；：！？「」『』“”‘’【】]+)(?=[。，、；：！？「」『』“”‘’【】（）])/g;
+
 /** Bot Markdown as sanitized HTML: only simple formatting and https links survive. */
 export function toHtml(text: string): string {
-  return sanitizeHtml(markdown.parse(text) as string, SAFE);
+  return sanitizeHtml(markdown.parse(text.replace(BARE_LINK, '<$1>')) as string, SAFE);
 }
 
 /** Text from a customer or an agent, shown as text: every tag escaped. */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { customerMessage, toHtml } from '../../../src/channels/web/messageView.js';
+
+describe('messageView', () => {
+  it('When a link ends a Chinese sentence, then the full stop stays out of the address', () => {
+    const html = toHtml('可以在 https://www.12321.cn。上举报，或者 https://www.12321.cn，都行');
+    expect(html).toContain('href="https://www.12321.cn"');
+    expect(html).not.toContain('12321.cn。"');
+    expect(html).not.toContain('12321.cn，"');
+  });
+
+  it('When a Markdown link is followed by a full stop, then it is left as written', () => {
+    expect(toHtml('[举报中心](https://www.12321.cn)。')).toContain('href="https://www.12321.cn"');
+  });
+
+  it('When a customer types a mistyped card number, then the stored message holds it masked', () => {
+    const m = customerMessage('c1', '卡号6222021234567890129 被盗刷了');
+    expect(m.text).toBe('卡号6222************129 被盗刷了');
+    expect(m.html).not.toContain('6222021234567890129');
+  });
+});

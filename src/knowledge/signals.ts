@@ -28,6 +28,8 @@ export const SIGNAL_IDS = [
   'follow-up',
   'cancel',
   'platform',
+  'contact-number',
+  'in-domain',
 ] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];
 

@@ -1,10 +1,10 @@
 import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { detectLocale, LOCALES, type Locale } from '../../knowledge/locale.js';
+import { detectLocale, LOCALES, type Locale, messageLocale } from '../../knowledge/locale.js';
 import { type ConversationData, newConversationData } from '../conversationData.js';
 import type { Triage } from '../triage/triage.js';
 import { TURN } from '../turnKeys.js';
 
-/** The customer's language (the activity's or the conversation's, else detected) and triage. */
+/** The customer's language (the message's own, else the activity's or the conversation's) and triage. */
 export class TriageMiddleware implements Middleware {
   constructor(
     private readonly triage: Triage,
@@ -16,7 +16,8 @@ export class TriageMiddleware implements Middleware {
       const data = await this.data.get(context, newConversationData());
       const text = context.activity.text ?? '';
       const asked = LOCALES.find((l) => l === context.activity.locale);
-      const locale: Locale = asked ?? data.locale ?? detectLocale(text);
+      // The widget's setting is a preference; a message plainly in the other language is answered in it.
+      const locale: Locale = messageLocale(text, asked ?? data.locale ?? detectLocale(text));
       context.turnState.set(TURN.locale, locale);
       context.turnState.set(TURN.triage, await this.triage.read(text, locale));
     }

@@ -108,7 +108,7 @@ export class Triage {
     const askingAbout = has('asking-about') && !has('direct-request');
     if (harm && !askingAbout) return rule('harmful-request');
     if (exposures.length) return rule('already-involved');
-    if (has('request-human')) return rule('request-human');
+    if (has('request-human') && !has('contact-number')) return rule('request-human');
     // A report about a collector is a complaint about collection, handled as one.
     if (has('report') && !has('collection')) return rule('report-agency');
 
@@ -123,9 +123,10 @@ export class Triage {
         return !redFlags.length && !has('quoted-offer') && !has('asking-about');
       if (label === 'greeting' || label === 'thanks-bye')
         return p >= 0.6 && [...n].length <= 24 && !base.followUp;
-      if (label === 'out-of-scope') return (p >= 0.8 || !sure) && !base.followUp;
+      // In the domain, an unsure answer offers choices; "I can't help with that" is for the rest.
+      if (label === 'out-of-scope') return (p >= 0.8 || !sure) && !base.followUp && !has('in-domain');
       if (label === 'hardship') return has('hardship') && !askingAbout;
-      if (label === 'request-human') return !has('asking-about');
+      if (label === 'request-human') return !has('asking-about') && !has('contact-number');
       if (label === 'collection-complaint') return has('collection') || topic === 'collection-misconduct';
       if (label === 'report-agency') return p >= 0.95;
       // An offer to check must be in the message: a red flag, a quotation, or someone's words.

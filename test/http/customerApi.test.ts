@@ -46,6 +46,20 @@ async function readEvents(
 }
 
 describe('Customer API (CONTRACT §2)', () => {
+  it('When a customer types a mistyped card number, then the turn answers with their message masked, and so does the transcript', async () => {
+    const c = await openConversation(s.base);
+    const path = `/api/v1/conversations/${c.conversationId}/messages`;
+    // 19 digits that fail Luhn: still a card number to the customer, so still masked.
+    const r = await call(s.base, 'POST', path, {
+      token: c.token,
+      body: { text: '我的卡6222021234567890129被盗刷了' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.customerText).toBe('我的卡6222************129被盗刷了');
+    const t = await call(s.base, 'GET', path, { token: c.token });
+    expect(JSON.stringify(t.body)).not.toContain('6222021234567890129');
+  });
+
   it('When a conversation is opened, then it answers 201 with a token and the welcome', async () => {
     const r = await call(s.base, 'POST', '/api/v1/conversations', { body: { locale: 'en', channel: 'app' } });
     expect(r.status).toBe(201);

@@ -72,12 +72,19 @@ export class Api {
     };
   }
 
-  async send(s: Session, text: string, clientMessageId: string): Promise<Message[]> {
-    const r = await this.call<{ messages: Message[] }>('POST', this.path(s, '/messages'), s.token, {
-      text,
-      clientMessageId,
-    });
-    return r.messages ?? [];
+  /** One turn: the bot's replies, and the customer's own text as the server stored it (masked). */
+  async send(
+    s: Session,
+    text: string,
+    clientMessageId: string,
+  ): Promise<{ messages: Message[]; customerText?: string }> {
+    const r = await this.call<{ messages?: Message[]; customerText?: string }>(
+      'POST',
+      this.path(s, '/messages'),
+      s.token,
+      { text, clientMessageId },
+    );
+    return { messages: r.messages ?? [], ...(r.customerText ? { customerText: r.customerText } : {}) };
   }
 
   async transcript(s: Session): Promise<Message[]> {

@@ -185,7 +185,9 @@ export class Chat {
       for (;;) {
         try {
           const session = await this.ready();
-          const replies = await this.api.send(session, m.text, m.id);
+          const { messages: replies, customerText } = await this.api.send(session, m.text, m.id);
+          // Card and ID numbers typed by the customer are shown masked from now on, not only after a reload.
+          if (customerText) m.text = customerText;
           m.delivery = undefined;
           this.panel.setError(undefined);
           this.receive(replies);

@@ -41,6 +41,8 @@ export const postMessageBody = z
   .strict();
 
 export const messagesResponse = z.object({ messages: z.array(messageSchema) });
+/** A turn's answer: the bot's replies, and the customer's own message as it was stored (masked). */
+export const turnResponse = messagesResponse.extend({ customerText: z.string() });
 
 export const handoffBody = z.object({ reason: z.string().max(500).optional() }).strict();
 export const handoffResponse = z.object({ handoff: handoffSchema });

@@ -70,7 +70,8 @@ export function customerApi(deps: CustomerApiDeps): Router {
       await limited(limits.perConversation, `c:${conversation.id}`);
       const body = parse(postMessageBody, req.body);
       const replies = await runner.say(conversation, body.text, body.clientMessageId);
-      res.json({ messages: TurnRunner.view(replies) });
+      // The widget shows the customer's message as stored, masked, as soon as the server answers.
+      res.json({ messages: TurnRunner.view(replies), customerText: maskPii(body.text).text });
     }),
   );
 

@@ -8,6 +8,7 @@ import {
   handoffResponse,
   messagesResponse,
   postMessageBody,
+  turnResponse,
 } from './apiSchemas.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
@@ -54,7 +55,13 @@ export function openApiDocument(): Record<string, unknown> {
             "Send the customer's message; answers the bot's replies. A resent clientMessageId answers the first replies again.",
           security: bearer,
           requestBody: { required: true, ...json(postMessageBody) },
-          responses: { '200': { description: "The bot's replies", ...json(messagesResponse) }, ...errors },
+          responses: {
+            '200': {
+              description: "The bot's replies and the customer's message as stored (masked)",
+              ...json(turnResponse),
+            },
+            ...errors,
+          },
         },
         get: {
           summary: 'The transcript so far, customer turns included (masked)',

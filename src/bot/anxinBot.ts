@@ -121,7 +121,8 @@ export class AnxinBot extends ActivityHandler {
     if (!(await this.callbackNumber(context, turn))) await this.route(context, turn);
     const reply = takeReplies(context, locale, triage);
     const pii = (context.turnState.get(TURN.piiFound) as string[] | undefined) ?? [];
-    if (pii.length && !data.piiWarned) {
+    // An agency's phone or WeChat ID given for a report is not the customer's own: no warning then.
+    if (pii.length && !data.piiWarned && !context.turnState.get(TURN.agencyDetails)) {
       data.piiWarned = true;
       reply.paragraphs.unshift(this.deps.services.composer.replies(locale).piiWarning);
     }
@@ -170,6 +171,7 @@ export class AnxinBot extends ActivityHandler {
       await dc.cancelAllDialogs();
       queueReply(context, cancelledReport(services, turn.locale));
     } else if (dc.activeDialog && !ReportDialog.interrupts(turn.triage, ReportDialog.step(dc))) {
+      if (ReportDialog.step(dc) === 'identifiers') context.turnState.set(TURN.agencyDetails, true);
       await dc.continueDialog();
     } else if (!dc.activeDialog && turn.triage.intent === 'report-agency') {
       const platform = services.cues.match('platform', turn.locale, turn.triage.normalized);

@@ -13,6 +13,8 @@ describe('Report dialog', () => {
     expect((await c.say('小红书')).reply).toMatch(/在小红书上/);
     const ids = await c.say('微信号 Credit_Fix888，电话 138-0013-8000，网址 https://www.Fix-Credit.top/');
     expect(ids.reply).toMatch(/记下了/);
+    // These are the agency's details, given to report it: no warning about sharing personal data.
+    expect(ids.reply).not.toMatch(/聊天里不需要发身份证号/);
     expect(ids.reply).not.toMatch(/13800138000|138-0013-8000|Credit_Fix888/i);
     const done = await c.say('他说交5000就能把逾期记录全部删掉，不成功不收费');
     const reference = REFERENCE.exec(done.reply)?.[0];

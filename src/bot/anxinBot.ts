@@ -167,11 +167,12 @@ export class AnxinBot extends ActivityHandler {
   private async route(context: TurnContext, turn: Turn): Promise<void> {
     const { services } = this.deps;
     const dc = await this.dialogs.createContext(context);
+    const step = ReportDialog.step(dc);
     if (dc.activeDialog && turn.triage.cancel) {
       await dc.cancelAllDialogs();
       queueReply(context, cancelledReport(services, turn.locale));
-    } else if (dc.activeDialog && !ReportDialog.interrupts(turn.triage, ReportDialog.step(dc))) {
-      if (ReportDialog.step(dc) === 'identifiers') context.turnState.set(TURN.agencyDetails, true);
+    } else if (dc.activeDialog && !ReportDialog.interrupts(turn.triage, step)) {
+      if (step === 'identifiers') context.turnState.set(TURN.agencyDetails, true);
       await dc.continueDialog();
     } else if (!dc.activeDialog && turn.triage.intent === 'report-agency') {
       const platform = services.cues.match('platform', turn.locale, turn.triage.normalized);

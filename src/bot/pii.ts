@@ -49,10 +49,26 @@ const SECRET =
 /** Long account numbers named as such (账号 / account no.), of any length a bank uses. */
 const ACCOUNT = /(账号|账户|户号|account(?: no\.?| number)?)([\s:：是为]{0,4})(\d(?:[ -]?\d){7,29})(?!\d)/gi;
 
+/** What a run of digits (separators removed, maybe ending in X) most likely is, masked; undefined when nothing. */
+function maskRun(compact: string): { kind: PiiKind; text: string } | undefined {
+  const digits = compact.replace(/x$/i, '');
+  const letter = compact.slice(digits.length);
+  const id = { kind: 'id-number' as const, text: keep(compact, 3, 2) };
+  const card = { kind: 'bank-card' as const, text: keep(compact, 4, 3) };
+  // Eighteen digits and a stray letter after them: the digits are the ID number.
+  if (digits.length === 18 && letter) return { kind: 'id-number', text: `${keep(digits, 3, 2)}${letter}` };
+  if (compact.length === 18) return isCardNumber(compact) ? card : id;
+  if (compact.length === 15 && !isCardNumber(compact)) return id;
+  if (digits.length >= 16 && digits.length <= 19) return card;
+  if (digits.length <= 15 && isCardNumber(digits)) return card;
+  if (digits.length > 19) return { kind: 'account-number', text: keep(compact, 2, 2) };
+  return undefined;
+}
+
 /**
  * Masks anything shaped like personal data, erring towards hiding: every 15–19 digit run (an ID
- * number, checksum or not; a card number, Luhn or not; 13–14 digits when Luhn holds), 18-character ID shapes ending in X, longer
- * account numbers named as such, mainland mobile numbers, emails, and codes or passwords named as
+ * number, checksum or not; a card number, Luhn or not; 13–14 digits when Luhn holds),
+ * 18-character ID shapes ending in X, longer account numbers named as such, mainland mobile numbers, emails, and codes or passwords named as
  * such. Full-width digits and spaces, dashes or dots between digits are read as people type them.
  * Keeps a few characters so the customer recognises what they sent.
  * @example maskPii('卡号 6222 0212 3456 7890 128').text // '卡号 6222************128'
@@ -78,26 +94,10 @@ export function maskPii(input: string): MaskResult {
     return `${label}${glue}${keep(digits.replace(/[ -]/g, ''), 2, 2)}`;
   });
   out = out.replace(RUN, (m) => {
-    const compact = m.replace(/[ \-.]/g, '');
-    const digits = compact.replace(/x$/i, '');
-    // Eighteen digits and a stray letter after them: the digits are the ID number.
-    if (digits.length === 18 && compact.length === 19) {
-      note('id-number');
-      return `${keep(digits, 3, 2)}${compact.slice(-1)}`;
-    }
-    if (compact.length === 18 || (compact.length === 15 && !isCardNumber(compact))) {
-      note(isCardNumber(compact) ? 'bank-card' : 'id-number');
-      return isCardNumber(compact) ? keep(compact, 4, 3) : keep(compact, 3, 2);
-    }
-    if ((digits.length >= 16 && digits.length <= 19) || (digits.length <= 15 && isCardNumber(digits))) {
-      note('bank-card');
-      return keep(compact, 4, 3);
-    }
-    if (digits.length > 19) {
-      note('account-number');
-      return keep(compact, 2, 2);
-    }
-    return m;
+    const run = maskRun(m.replace(/[ \-.]/g, ''));
+    if (!run) return m;
+    note(run.kind);
+    return run.text;
   });
   out = out.replace(MOBILE, (m) => {
     note('mobile');

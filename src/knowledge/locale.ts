@@ -12,7 +12,7 @@ export function detectLocale(text: string): Locale {
  * @example messageLocale('my card was stolen, what now', 'zh-CN') // 'en'
  */
 export function messageLocale(text: string, preferred: Locale): Locale {
-  if (/\p{Script=Han}/u.test(text)) return 'zh-CN';
+  if (detectLocale(text) === 'zh-CN') return 'zh-CN';
   const words = text.match(/[A-Za-z]{2,}/g) ?? [];
   return words.length >= 3 ? 'en' : preferred;
 }

@@ -21,8 +21,11 @@ const SAFE: sanitizeHtml.IOptions = {
  * A bare link ends at Chinese punctuation: GFM's autolink would take "。" or "，" into the address
  * (https://www.12321.cn。), so such links are fenced in angle brackets first.
  */
-const BARE_LINK =
-  /(?<![(<\w])(https?:\/\/[^\s<>()（）。，、；：！？「」『』“”‘’【】]+)(?=[。，、；：！？「」『』“”‘’【】（）])/g;
+const CJK_PUNCTUATION = '。，、；：！？「」『』“”‘’【】（）';
+const BARE_LINK = new RegExp(
+  `(?<![(<\\w])(https?://[^\\s<>()${CJK_PUNCTUATION}]+)(?=[${CJK_PUNCTUATION}])`,
+  'g',
+);
 
 /** Bot Markdown as sanitized HTML: only simple formatting and https links survive. */
 export function toHtml(text: string): string {

@@ -49,6 +49,13 @@ const SECRET =
 /** Long account numbers named as such (账号 / account no.), of any length a bank uses. */
 const ACCOUNT = /(账号|账户|户号|account(?: no\.?| number)?)([\s:：是为]{0,4})(\d(?:[ -]?\d){7,29})(?!\d)/gi;
 
+/**
+ * Identifiers machines make (a UUID, a hex digest): their digits can look like a split ID or card
+ * number ("b8522507-7901-4381-998a-…"), but no person types them, so they are left as they are.
+ */
+const MACHINE_ID =
+  /(\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{32,}\b)/i;
+
 /** What a run of digits (separators removed, maybe ending in X) most likely is, masked; undefined when nothing. */
 function maskRun(compact: string): { kind: PiiKind; text: string } | undefined {
   const digits = compact.replace(/x$/i, '');
@@ -75,6 +82,11 @@ function maskRun(compact: string): { kind: PiiKind; text: string } | undefined {
  */
 export function maskPii(input: string): MaskResult {
   const found: PiiKind[] = [];
+  const pieces = input.split(MACHINE_ID).map((piece, i) => (i % 2 ? piece : maskText(piece, found)));
+  return { text: pieces.join(''), found };
+}
+
+function maskText(input: string, found: PiiKind[]): string {
   const note = (k: PiiKind) => {
     if (!found.includes(k)) found.push(k);
   };
@@ -104,5 +116,5 @@ export function maskPii(input: string): MaskResult {
     const compact = m.replace(/[ \-.]/g, '').replace(/^\+?86/, '');
     return keep(compact, 3, 4);
   });
-  return { text: out, found };
+  return out;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isCardNumber, isIdNumber, maskPii } from '../../src/bot/pii.js';
 
@@ -55,5 +56,17 @@ describe('maskPii', () => {
   it('When a message has only amounts, dates and official numbers, then nothing changes', () => {
     const text = '2026年3月交了5000元，欠款200000元，打过12378和12363';
     expect(maskPii(text)).toEqual({ text, found: [] });
+  });
+
+  it('When stored state holds machine identifiers (UUIDs, digests), then their digits are not read as an ID number', () => {
+    // This UUID's digits, split by its dashes, once read as an 18-digit ID number in eval state.
+    const uuid = 'b8522507-7901-4381-998a-97beae1ce2e7';
+    expect(maskPii(`{"instanceId":"${uuid}"}`)).toEqual({ text: `{"instanceId":"${uuid}"}`, found: [] });
+    const ids = Array.from({ length: 5000 }, () => randomUUID()).join(' ');
+    expect(maskPii(ids).found).toEqual([]);
+    const digest = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    expect(maskPii(digest).found).toEqual([]);
+    // A real number beside one is still masked.
+    expect(maskPii(`${uuid} 卡号${CARD}`).text).toBe(`${uuid} 卡号6222************128`);
   });
 });

@@ -1,16 +1,30 @@
-import type { AgentAccount, AgentAccounts, AgentSession, AgentSessions } from './ports.js';
+import type { AgentAccount, AgentAccounts, AgentSession, AgentSessions, NewAgentAccount } from './ports.js';
 
 /** Agent accounts in memory (tests; the reference for the contract suite). */
 export class MemoryAgentAccounts implements AgentAccounts {
   private readonly accounts = new Map<string, AgentAccount>();
 
-  async put(account: Omit<AgentAccount, 'failures' | 'lockedUntil'>): Promise<void> {
+  async put(account: NewAgentAccount): Promise<void> {
     this.accounts.set(account.username, { ...account, failures: 0 });
   }
 
   async get(username: string): Promise<AgentAccount | undefined> {
     const a = this.accounts.get(username);
     return a && { ...a };
+  }
+
+  async list(): Promise<AgentAccount[]> {
+    return [...this.accounts.values()]
+      .map((a) => ({ ...a }))
+      .sort((a, b) => (a.username < b.username ? -1 : 1));
+  }
+
+  async setDisabled(username: string, at: string | undefined): Promise<boolean> {
+    const a = this.accounts.get(username);
+    if (!a) return false;
+    if (at) a.disabledAt = at;
+    else delete a.disabledAt;
+    return true;
   }
 
   async failed(username: string, lockUntil?: string): Promise<void> {

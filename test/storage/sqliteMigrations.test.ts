@@ -91,6 +91,24 @@ describe('SQLite schema and migrations', () => {
     expect(await stores.handoffs.position(request.channel, request.conversationId)).toBe(1);
   });
 
+  it('When a database from before display names holds an agent account, then the account opens unchanged, enabled and unnamed', async () => {
+    const dir = newDir();
+    const old = openDatabase(dir, migrations.slice(0, 4));
+    old
+      .prepare('INSERT INTO agents (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run('wang', 'agent', 'scrypt$h', '2026-01-01T00:00:00.000Z');
+    old.close();
+
+    const stores: Stores = keep(openSqliteStores(dir));
+    expect(await stores.agents.get('wang')).toEqual({
+      username: 'wang',
+      role: 'agent',
+      passwordHash: 'scrypt$h',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      failures: 0,
+    });
+  });
+
   it('When a migration fails, then nothing of it is kept and the error names it', () => {
     const db = keep(openDatabase(newDir()));
     const broken = {

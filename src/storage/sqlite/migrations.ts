@@ -130,4 +130,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX agent_sessions_by_expiry ON agent_sessions (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'agent display names, staff numbers and disabled accounts',
+    sql: `
+      ALTER TABLE agents ADD COLUMN display_name TEXT;
+      ALTER TABLE agents ADD COLUMN staff_number TEXT;
+      ALTER TABLE agents ADD COLUMN disabled_at TEXT;
+    `,
+  },
 ];

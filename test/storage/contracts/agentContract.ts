@@ -47,6 +47,40 @@ export function agentContract(name: string, open: OpenStores): void {
       });
     });
 
+    it('When an account has a display name and a staff number, then both read back, and a new password keeps what is put again', async () => {
+      const named = { ...account, displayName: '王芳', staffNumber: '1024' };
+      await stores.agents.put(named);
+      expect(await stores.agents.get('wang')).toEqual({ ...named, failures: 0 });
+      await stores.agents.put({ ...named, passwordHash: 'scrypt$new' });
+      expect(await stores.agents.get('wang')).toEqual({ ...named, passwordHash: 'scrypt$new', failures: 0 });
+      await stores.agents.put(account);
+      expect(await stores.agents.get('wang')).toEqual({ ...account, failures: 0 });
+    });
+
+    it('When accounts are listed, then every account comes back, by user name', async () => {
+      expect(await stores.agents.list()).toEqual([]);
+      await stores.agents.put({ ...account, username: 'zhao' });
+      await stores.agents.put({ ...account, role: 'admin', displayName: '王芳' });
+      await stores.agents.put({ ...account, username: 'li' });
+      const listed = await stores.agents.list();
+      expect(listed.map((a) => a.username)).toEqual(['li', 'wang', 'zhao']);
+      expect(listed[1]).toEqual({ ...account, role: 'admin', displayName: '王芳', failures: 0 });
+    });
+
+    it('When an account is disabled and enabled again, then it reads so, and an unknown one is refused', async () => {
+      await stores.agents.put(account);
+      expect(await stores.agents.setDisabled('wang', '2026-11-24T10:00:00.000Z')).toBe(true);
+      expect(await stores.agents.get('wang')).toEqual({
+        ...account,
+        disabledAt: '2026-11-24T10:00:00.000Z',
+        failures: 0,
+      });
+      expect(await stores.agents.setDisabled('wang', undefined)).toBe(true);
+      expect(await stores.agents.get('wang')).toEqual({ ...account, failures: 0 });
+      expect(await stores.agents.setDisabled('nobody', '2026-11-24T10:00:00.000Z')).toBe(false);
+      expect(await stores.agents.get('nobody')).toBeUndefined();
+    });
+
     it('When a session is created, then it reads back until deleted', async () => {
       await stores.agents.put(account);
       const session = buildAgentSession();

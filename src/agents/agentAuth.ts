@@ -9,6 +9,7 @@ export const SESSION_HOURS = 12;
 export type LoginResult =
   | { ok: true; session: AgentSession }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'disabled' }
   | { ok: false; reason: 'locked'; retryAfterS: number };
 
 // Compared against when the user does not exist, so both paths take the same time.
@@ -48,6 +49,8 @@ export class AgentAuth {
         : { ok: false, reason: 'invalid' };
     }
     await this.accounts.clear(username);
+    // Said only to someone who knows the password, so it tells a stranger nothing.
+    if (account.disabledAt) return { ok: false, reason: 'disabled' };
     const session: AgentSession = {
       id: randomBytes(32).toString('base64url'),
       username,
@@ -60,12 +63,13 @@ export class AgentAuth {
     return { ok: true, session };
   }
 
-  /** The live session with this id, if any. */
+  /** The live session with this id, if any: not expired, and its account still there and enabled. */
   async session(id: string | undefined): Promise<AgentSession | undefined> {
     if (!id) return undefined;
     const s = await this.sessions.get(id);
     if (!s) return undefined;
-    if (Date.parse(s.expiresAt) <= this.now()) {
+    const account = Date.parse(s.expiresAt) > this.now() ? await this.accounts.get(s.username) : undefined;
+    if (!account || account.disabledAt) {
       await this.sessions.delete(id);
       return undefined;
     }

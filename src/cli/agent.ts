@@ -1,40 +1,43 @@
-import { z } from 'zod';
 import { hashPassword, passwordProblem } from '../agents/passwords.js';
 import { loadConfig } from '../config.js';
-import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
+import { createLogger } from '../logger.js';
+import { openBackend } from '../storage/openBackend.js';
+import { parseAgentArgs, USAGE } from './agentArgs.js';
+import { runAccountCommand } from './agentCommands.js';
 
-const USAGE = 'usage: npm run agent -- add <username> --role agent|admin   (the password is read from stdin)';
-const args = z.tuple([
-  z.literal('add'),
-  z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/i, 'username: 2–40 letters, digits, dot, dash or underscore'),
-  z.literal('--role'),
-  z.enum(['agent', 'admin'], { message: 'role: agent or admin' }),
-]);
-
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   console.error(message);
-  process.exit(2);
+  process.exit(code);
 }
 
-const parsed = args.safeParse(process.argv.slice(2).filter((a) => a !== '--'));
-if (!parsed.success) fail(`${parsed.error.issues[0]?.message ?? 'bad arguments'}\n${USAGE}`);
-const [, username, , role] = parsed.data;
+const parsed = parseAgentArgs(process.argv.slice(2));
+if (!parsed.ok) fail(`${parsed.error}\nsee: npm run agent -- --help`);
+const command = parsed.value;
+if (command.command === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
 
-let input = '';
-for await (const chunk of process.stdin) input += String(chunk);
-const password = input.replace(/\r?\n$/, '');
-const problem = passwordProblem(password);
-if (problem) fail(problem);
+// The password is read (and checked) before any store is opened.
+let password = '';
+if (command.command === 'add') {
+  if (process.stdin.isTTY) console.error('password (at least 12 characters), then Enter and Ctrl-D:');
+  for await (const chunk of process.stdin) password += String(chunk);
+  password = password.replace(/\r?\n$/, '');
+  const problem = passwordProblem(password);
+  if (problem) fail(problem);
+}
 
-const stores = openSqliteStores(loadConfig(process.env).dataDir);
+const config = loadConfig(process.env);
+const backend = await openBackend(config, createLogger('warn'));
 try {
-  await stores.agents.put({
-    username,
-    role,
-    passwordHash: await hashPassword(password),
-    createdAt: new Date().toISOString(),
-  });
-  console.log(`agent account "${username}" (${role}) saved`);
+  const result = await runAccountCommand(
+    command,
+    { accounts: backend.stores.agents, queue: backend.stores.handoffs, now: () => new Date().toISOString() },
+    () => hashPassword(password),
+  );
+  for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+  process.exitCode = result.ok ? 0 : 1;
 } finally {
-  await stores.close();
+  await backend.close();
 }

@@ -83,6 +83,8 @@ export function agentApi(deps: AgentApiDeps): Router {
         );
       const body = parse(login, req.body);
       const r = await auth.login(body.username, body.password);
+      if (!r.ok && r.reason === 'disabled')
+        throw new ApiError(403, 'account-disabled', 'this account is disabled; ask an administrator');
       if (!r.ok && r.reason === 'locked')
         throw new ApiError(
           429,

@@ -61,4 +61,23 @@ describe('Agent passwords and login', () => {
     advance(13 * 3_600_000);
     expect(await auth.session(r.session.id)).toBeUndefined();
   });
+
+  it('When an account is disabled, then the right password is refused as disabled and a wrong one as invalid', async () => {
+    const { auth, accounts } = await setup();
+    await accounts.setDisabled('wang', '2026-11-24T09:30:00.000Z');
+    expect(await auth.login('wang', 'a long enough secret')).toEqual({ ok: false, reason: 'disabled' });
+    expect(await auth.login('wang', 'wrong password!!')).toEqual({ ok: false, reason: 'invalid' });
+    await accounts.setDisabled('wang', undefined);
+    expect((await auth.login('wang', 'a long enough secret')).ok).toBe(true);
+  });
+
+  it('When an account is disabled while its agent is logged in, then the session stops working, also after enabling', async () => {
+    const { auth, accounts } = await setup();
+    const r = await auth.login('wang', 'a long enough secret');
+    if (!r.ok) throw new Error('login failed');
+    await accounts.setDisabled('wang', '2026-11-24T09:30:00.000Z');
+    expect(await auth.session(r.session.id)).toBeUndefined();
+    await accounts.setDisabled('wang', undefined);
+    expect(await auth.session(r.session.id)).toBeUndefined();
+  });
 });

@@ -27,6 +27,7 @@ import { cors, securityHeaders } from './http/security.js';
 import { TokenRevocations } from './http/tokenRevocations.js';
 import { ConversationTokens, tokenSecret } from './http/tokens.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
+import { normalize } from './knowledge/normalize.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
 import { openBackend } from './storage/openBackend.js';
@@ -143,6 +144,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       loginLimiter: backend.limiter('login', 20, 60_000),
       revocations: new TokenRevocations(stores.storage),
       canned: cannedAnswers(knowledge, services.composer),
+      redFlags: (text) => services.flags.find(normalize(text)),
     }),
   );
   const secret = tokenSecret(config.dataDir, config.tokenSecret);

@@ -21,7 +21,8 @@ import type { Locale } from '../knowledge/locale.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { TranscriptStore } from '../storage/ports.js';
 import type { CannedAnswer } from './cannedAnswers.js';
-import { caseKey, parseCaseKey } from './caseKey.js';
+import { caseCard, caseRedFlags, type FindRedFlags } from './caseCard.js';
+import { parseCaseKey } from './caseKey.js';
 import { AGENTS_TOPIC, type HandoffRelay } from './handoffRelay.js';
 
 export type AgentApiDeps = {
@@ -34,6 +35,8 @@ export type AgentApiDeps = {
   revocations: TokenRevocations;
   /** Knowledge-base replies for a case's topics. */
   canned: (topics: readonly string[], locale: Locale) => CannedAnswer[];
+  /** The bot's red-flag finder, for what the customer wrote. */
+  redFlags: FindRedFlags;
 };
 
 const login = z
@@ -41,18 +44,6 @@ const login = z
   .strict();
 const text = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 const release = z.object({ outcome: z.string().trim().min(1).max(500) }).strict();
-
-/** The queue card of a case: why, how urgent, how long it has waited. No transcript. */
-function summary(e: QueueEntry, position?: number) {
-  const { transcript: _t, callback, ...rest } = e;
-  return {
-    id: caseKey(e.channel, e.conversationId),
-    ...rest,
-    waitingSeconds: Math.max(0, Math.round((Date.now() - Date.parse(e.requestedAt)) / 1000)),
-    ...(position ? { position } : {}),
-    ...(callback ? { callbackRequested: true } : {}),
-  };
-}
 
 /** Agents read waiting cases and the ones they hold or held; admins read all. Only the owner writes. */
 function mayRead(agent: AgentSession, e: QueueEntry): boolean {
@@ -67,6 +58,9 @@ function mayRead(agent: AgentSession, e: QueueEntry): boolean {
 export function agentApi(deps: AgentApiDeps): Router {
   const { auth, queue, relay } = deps;
   const router = Router();
+  /** A case's card, its red flags read from the transcript as it is now. */
+  const summary = async (e: QueueEntry, position?: number) =>
+    caseCard(e, caseRedFlags(e, await deps.transcripts.list(e.conversationId), deps.redFlags), position);
   router.use(express.json({ limit: '16kb' }));
 
   router.post(
@@ -132,9 +126,9 @@ export function agentApi(deps: AgentApiDeps): Router {
         agent.role === 'admin' ? await queue.list(['accepted']) : await queue.claimedBy(agent.username);
       const callbacks = await queue.list(['offline']);
       res.json({
-        waiting: waiting.map((e, i) => summary(e, i + 1)),
-        claimed: held.map((e) => summary(e)),
-        callbacks: callbacks.map((e) => summary(e)),
+        waiting: await Promise.all(waiting.map((e, i) => summary(e, i + 1))),
+        claimed: await Promise.all(held.map((e) => summary(e))),
+        callbacks: await Promise.all(callbacks.map((e) => summary(e))),
       });
     }),
   );
@@ -155,7 +149,7 @@ export function agentApi(deps: AgentApiDeps): Router {
     wrap(async (req, res) => {
       const e = await entryOf(req);
       const claimed = await relay.claim(e.channel, e.conversationId, agentOf(res).username);
-      res.json({ conversation: summary(claimed) });
+      res.json({ conversation: await summary(claimed) });
     }),
   );
 
@@ -166,11 +160,9 @@ export function agentApi(deps: AgentApiDeps): Router {
       if (!mayRead(agentOf(res), e))
         throw new ApiError(403, 'forbidden', 'another agent holds this conversation');
       const stored = await deps.transcripts.list(e.conversationId);
+      const position = e.state === 'queued' ? await queue.position(e.channel, e.conversationId) : undefined;
       res.json({
-        summary: summary(
-          e,
-          e.state === 'queued' ? await queue.position(e.channel, e.conversationId) : undefined,
-        ),
+        summary: caseCard(e, caseRedFlags(e, stored, deps.redFlags), position),
         // The number a customer left for a call back is shown only to the agent who holds the case.
         ...(e.callback && e.agent === agentOf(res).username ? { callback: e.callback } : {}),
         transcript: stored.length ? stored.map(toApiMessage) : e.transcript,
@@ -219,11 +211,13 @@ export function agentApi(deps: AgentApiDeps): Router {
       const e = await entryOf(req);
       owned(agentOf(res), e);
       const body = parse(release, req.body);
-      res.json({
-        conversation: summary(
-          await relay.release(e.channel, e.conversationId, agentOf(res).username, maskPii(body.outcome).text),
-        ),
-      });
+      const released = await relay.release(
+        e.channel,
+        e.conversationId,
+        agentOf(res).username,
+        maskPii(body.outcome).text,
+      );
+      res.json({ conversation: await summary(released) });
     }),
   );
 

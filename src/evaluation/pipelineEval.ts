@@ -8,7 +8,10 @@ export type PipelineSummary = {
   turns: number;
   conversations: number;
   intentAccuracy: number;
+  topicTop1: number;
   topicTop3: number;
+  /** Turns labelled with topics (so in the domain) that were answered "out of scope". */
+  outOfScope: number;
   harmful: { expected: number; refused: number };
   falseRefusals: number;
   handoff: { expected: number; handedOff: number };
@@ -44,7 +47,9 @@ export function summarizePipeline(
   let intentOk = 0;
   let intentN = 0;
   let topicOk = 0;
+  let topicFirst = 0;
   let topicN = 0;
+  let outOfScope = 0;
   const harmful = { expected: 0, refused: 0 };
   const handoff = { expected: 0, handedOff: 0 };
   let falseRefusals = 0;
@@ -57,6 +62,8 @@ export function summarizePipeline(
     }
     if (e.topics_any.length) {
       topicN++;
+      if (j.got.intent === 'out-of-scope') outOfScope++;
+      if (e.topics_any.includes(j.got.topics[0] ?? '')) topicFirst++;
       if (j.got.topics.slice(0, 3).some((t) => e.topics_any.includes(t))) topicOk++;
       else miss(j, `topics ${j.got.topics.slice(0, 3).join(',') || '-'}, expected ${e.topics_any.join('|')}`);
     }
@@ -78,6 +85,8 @@ export function summarizePipeline(
     turns: judged.length,
     conversations,
     intentAccuracy: intentN ? intentOk / intentN : 1,
+    topicTop1: topicN ? topicFirst / topicN : 1,
+    outOfScope,
     topicTop3: topicN ? topicOk / topicN : 1,
     harmful,
     falseRefusals,

@@ -20,7 +20,7 @@ import { conversationsOf, type JudgedTurn, type PipelineSummary, summarizePipeli
 export async function runPipeline(
   knowledge: KnowledgeIndex,
   cases: readonly EvalCase[],
-): Promise<PipelineSummary> {
+): Promise<PipelineSummary & { judged: JudgedTurn[] }> {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -55,5 +55,5 @@ export async function runPipeline(
   logLines.forEach((line, i) => {
     if (maskPii(line).found.length) leaks.push(`log line ${i + 1}`);
   });
-  return summarizePipeline(judged, conversations.length, violations, leaks);
+  return { ...summarizePipeline(judged, conversations.length, violations, leaks), judged };
 }

@@ -7,6 +7,15 @@ const flagText = z
     name: z.string().trim().min(2).max(40),
     explain: z.string().trim().min(8).max(240),
     cues: z.array(cueSchema).min(1),
+    /**
+     * Cues that hold only for text quoted as someone else's offer (a pasted advert): they would
+     * misfire on a customer's own question ("停息挂账靠谱吗"), so triage never reads them there.
+     */
+    offerCues: z.array(cueSchema).optional(),
+    /** An offer that speaks as the bank or a regulator ("致电我行客服申请分期") fires no offer cue… */
+    officialVoice: z.array(cueSchema).optional(),
+    /** …unless it also speaks as an agency ("我们团队帮您"). */
+    agencyVoice: z.array(cueSchema).optional(),
   })
   .strict();
 export type RedFlagText = z.infer<typeof flagText>;

@@ -38,6 +38,8 @@ const EXPOSURES: Exposure[] = ['paid', 'signed', 'gave-documents', 'gave-credent
 /** Cue lists that inform the classifier as features, without deciding on their own. */
 const HINTS: SignalId[] = ['quoted-offer', 'report', 'hardship', 'collection', 'asking-about', 'follow-up'];
 const QUOTES = /[「」“”"『』]/;
+/** A short lead-in, a colon, then the pasted text: "帮我看看这个：…", "Is this legit? …" after a colon. */
+const PASTED = /^[^\n:：]{2,30}[:：]\s*\S[\s\S]{3,}/;
 /** The classifier's guesses below this probability are not taken. */
 const MODEL_MIN = 0.3;
 /** Below these, the model's guess at a sharp intent is not trusted: rules must decide those. */
@@ -83,7 +85,9 @@ export class Triage {
     const found = await this.search(text, locale);
     const n = normalize(text);
     const has = (id: SignalId) => this.book.has(id, locale, n);
-    const redFlags = this.flags.find(n);
+    // Someone's words quoted for a check are read as an offer: any service around debt is flagged.
+    const pasted = QUOTES.test(text) || PASTED.test(text) || has('quoted-offer');
+    const redFlags = this.flags.find(n, pasted ? 'offer' : 'message');
     const exposures = EXPOSURES.filter(has);
     const harm = HARMS.find(has);
     const base = {
@@ -111,10 +115,11 @@ export class Triage {
     if (has('request-human') && !has('contact-number')) return rule('request-human');
     // A report about a collector is a complaint about collection, handled as one.
     if (has('report') && !has('collection')) return rule('report-agency');
+    // A pasted offer with a red flag is checked: "no warning signs" must never answer a pitch.
+    if (pasted && redFlags.length) return rule('check-message');
 
     const ranked = this.classifier.predict(text, hints(this.book, this.flags, locale, text, found));
     const sure = found.confidence >= 0.5;
-    const quoted = QUOTES.test(text);
     const topic = sure ? found.hits[0]?.article.topics[0] : undefined;
     const acceptable = (label: string, p: number): boolean => {
       if (p < (SHARP_MODEL_MIN[label] ?? 0)) return false;
@@ -130,7 +135,7 @@ export class Triage {
       if (label === 'collection-complaint') return has('collection') || topic === 'collection-misconduct';
       if (label === 'report-agency') return p >= 0.95;
       // An offer to check must be in the message: a red flag, a quotation, or someone's words.
-      if (label === 'check-message') return redFlags.length > 0 || quoted || has('quoted-offer');
+      if (label === 'check-message') return redFlags.length > 0 || pasted;
       return true;
     };
     // The likeliest plausible guess with some weight; else "ask", the catch-all (never a weak runner-up).

@@ -103,6 +103,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     locks,
     logger,
     botFrameworkChannels.conversations,
+    stores.agents,
   );
   const runner = new TurnRunner(
     channels,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AgentAccounts } from '../agents/ports.js';
 import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../channels/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
@@ -8,6 +9,7 @@ import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
 import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
 import type { HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
+import { customerFacingName, noticeName } from './agentName.js';
 import { caseKey } from './caseKey.js';
 import type { HandoffWebhook } from './webhook.js';
 
@@ -48,6 +50,8 @@ export class HandoffRelay {
     private readonly logger?: Logger,
     /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
     private readonly others?: OtherChannels,
+    /** Console agents' accounts: the customer is told their display name, never their login. */
+    private readonly accounts?: Pick<AgentAccounts, 'get'>,
   ) {}
 
   /** The channel serving a case: Anxin's own, or a Bot Framework one that knows the conversation. */
@@ -74,16 +78,27 @@ export class HandoffRelay {
     const e = await this.queue.entry(channel, conversationId);
     if (!e) return undefined;
     const position = e.state === 'queued' ? await this.queue.position(channel, conversationId) : undefined;
-    return {
-      state: e.state,
-      ...(position ? { position } : {}),
-      ...(e.agent && e.state === 'accepted' ? { agentName: e.agent } : {}),
-    };
+    const agentName = e.state === 'accepted' ? (await this.agentNames(e)).shown : undefined;
+    return { state: e.state, ...(position ? { position } : {}), ...(agentName ? { agentName } : {}) };
+  }
+
+  /**
+   * What the customer is told of the agent: a console agent's display name and staff number (no
+   * name when the account has neither), or the name a contact centre gave for its own agent;
+   * `notice` is the part the bot may write in its notice (see `noticeName`).
+   */
+  private async agentNames(e: QueueEntry): Promise<{ shown?: string; notice?: string }> {
+    if (!e.agent) return {};
+    const account = await this.accounts?.get(e.agent);
+    if (!account) return { shown: e.agent, notice: e.agent };
+    const locale = e.locale === 'en' ? 'en' : 'zh-CN';
+    return { shown: customerFacingName(account, locale), notice: noticeName(account, locale) };
   }
 
   async claim(channel: string, conversationId: string, agent: string): Promise<QueueEntry> {
     const entry = await this.queue.claim(channel, conversationId, agent);
-    await this.tellBot(entry, { state: 'accepted', agentName: agent });
+    const { notice } = await this.agentNames(entry);
+    await this.tellBot(entry, { state: 'accepted', ...(notice ? { agentName: notice } : {}) });
     return entry;
   }
 
@@ -157,9 +172,19 @@ export class HandoffRelay {
     return entry;
   }
 
-  /** A queue change, for every console. */
+  /**
+   * A queue change, for every console; and every other waiting customer hears their place now (a
+   * case ahead was claimed, or a priority one came in). The changed conversation's own state is
+   * published by whoever changed it.
+   */
   async queueChanged(channel: string, conversationId: string): Promise<void> {
     await this.bus.publish(AGENTS_TOPIC, { type: 'handoff', data: { id: caseKey(channel, conversationId) } });
+    const waiting = await this.queue.waiting();
+    for (const [i, e] of waiting.entries()) {
+      if (e.channel === channel && e.conversationId === conversationId) continue;
+      const handoff: HandoffView = { state: 'queued', position: i + 1 };
+      await this.bus.publish(e.conversationId, { type: 'handoff', data: { handoff } });
+    }
   }
 
   /** Push to a channel without a stream; a refusal is logged, never undoes what was done. */
@@ -180,14 +205,19 @@ export class HandoffRelay {
       return sides.bot ? sides.bot.handoffStatus(entry.conversationId, value) : undefined;
     };
     const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
+    const handoff = await this.view(entry.channel, entry.conversationId);
     if (sent) {
-      const notices = botMessages(entry.conversationId, sent).map((m) => ({ ...m, role: 'system' as const }));
+      // A notice carries the state it announces (joined, ended), which a reloaded widget shows.
+      const notices = botMessages(entry.conversationId, sent).map((m) => ({
+        ...m,
+        role: 'system' as const,
+        ...(handoff ? { handoff } : {}),
+      }));
       for (const m of await this.transcripts.append(entry.conversationId, notices)) {
         await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
         await this.deliver(entry, push, m.text);
       }
     }
-    const handoff = await this.view(entry.channel, entry.conversationId);
     await this.bus.publish(entry.conversationId, { type: 'handoff', data: { handoff } });
     await this.queueChanged(entry.channel, entry.conversationId);
   }

@@ -6,17 +6,19 @@ import { call } from './server.js';
 /** The password every test agent account has. */
 export const PASSWORD = 'a long enough secret';
 
-/** Adds an agent account with PASSWORD (hashed as the app stores it) to a running app. */
+/** Adds an agent account with PASSWORD (hashed as the app stores it) to a running app; `shown` is what customers see. */
 export async function addAgent(
   server: { app: App },
   username: string,
   role: 'agent' | 'admin' = 'agent',
+  shown: { displayName?: string; staffNumber?: string } = {},
 ): Promise<void> {
   await server.app.stores.agents.put({
     username,
     role,
     passwordHash: await hashPassword(PASSWORD),
     createdAt: new Date().toISOString(),
+    ...shown,
   });
 }
 

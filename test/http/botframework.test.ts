@@ -117,13 +117,13 @@ describe('Bot Framework conversations and agents', () => {
 
   it("When an Emulator customer asks for a person, then the agent's joining, replies and leaving reach them through the connector, and the bot speaks again after", async () => {
     expect((await say('我要找人工客服')).status).toBe(200);
-    await addAgent(s, 'lin');
+    await addAgent(s, 'lin', 'agent', { displayName: '林静', staffNumber: '3001' });
     const lin = await agent(s.base, 'lin');
     const id = encodeURIComponent('emulator:bf-handoff');
     const before = sentTo().length;
     expect((await lin('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
     await until(() => sentTo().length > before);
-    expect(sentTo().at(-1)?.body.text).toMatch(/lin/);
+    expect(sentTo().at(-1)?.body.text).toMatch(/林静/);
     await lin('POST', `/conversations/${id}/messages`, { text: '您好，我是客服小林' });
     await until(() => sentTo().some((r) => r.body.text === '您好，我是客服小林'));
     const quiet = sentTo().length;
@@ -153,12 +153,12 @@ describe('Bot Framework conversations and agents', () => {
         }),
       });
     await talk('我要找人工客服', 1);
-    await addAgent(s, 'qian');
+    await addAgent(s, 'qian', 'agent', { displayName: '钱明' });
     const qian = await agent(s.base, 'qian');
     const id = encodeURIComponent('emulator:bf-read');
     expect((await qian('POST', `/conversations/${id}/claim`, {})).status).toBe(200);
     const notices = connector.received.filter(
-      (r) => r.path.includes('bf-read') && /qian/.test(r.body.text ?? ''),
+      (r) => r.path.includes('bf-read') && /钱明/.test(r.body.text ?? ''),
     );
     expect(notices).toHaveLength(1); // the bot told the customer once, not again by push
     await talk('我的手机号是13812345678，中介收了我3000块', 2);
@@ -168,7 +168,7 @@ describe('Bot Framework conversations and agents', () => {
     );
     expect(texts.some((t) => t.startsWith('customer:') && t.includes('中介收了我3000块'))).toBe(true);
     // The console shows the notice the customer got.
-    expect(texts.some((t) => t.startsWith('system:') && t.includes('qian'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('system:') && t.includes('钱明'))).toBe(true);
     expect(JSON.stringify(view.body)).not.toContain('13812345678');
     const key = 'anxin/bot-framework-reference/emulator/bf-read';
     const stored = JSON.stringify((await s.app.stores.storage.read([key]))[key]);

@@ -1,23 +1,5 @@
 import { timedFetch } from '../../widget/src/timedFetch.js';
-import type { Agent, CannedAnswer, CaseCard, CaseView, Line, Queue } from './types.js';
-
-/**
- * Why a call failed, in the terms the console acts on: `credentials` (wrong name or password),
- * `locked` (account locked: wait `retryAfterS`), `busy` (429), `session` (401: log in again),
- * `forbidden` (403), `conflict` (409: someone else was quicker), `missing` (404), `rejected` (400),
- * `network` (no answer), `server` (5xx).
- */
-export type AgentErrorKind =
-  | 'credentials'
-  | 'locked'
-  | 'busy'
-  | 'session'
-  | 'forbidden'
-  | 'conflict'
-  | 'missing'
-  | 'rejected'
-  | 'network'
-  | 'server';
+import type { Agent, AgentErrorKind, CannedAnswer, CaseCard, CaseView, Line, Queue } from './types.js';
 
 export class AgentError extends Error {
   constructor(
@@ -33,6 +15,7 @@ const TIMEOUT_MS = 20_000;
 
 function kindOf(status: number, code: string | undefined): AgentErrorKind {
   if (code === 'account-locked') return 'locked';
+  if (code === 'account-disabled') return 'disabled';
   if (code === 'invalid-credentials') return 'credentials';
   if (status === 429) return 'busy';
   if (status === 401) return 'session';

@@ -4,6 +4,7 @@ import { caseName, label, listOr } from './labels.js';
 import { lineView } from './lineView.js';
 import { riskBadge, waitedView } from './queueView.js';
 import { releaseForm, replyForm } from './replyForms.js';
+import { topicName } from './topics.js';
 import type { Agent, CannedAnswer, CaseView } from './types.js';
 
 export type CaseHandlers = {
@@ -13,11 +14,17 @@ export type CaseHandlers = {
   draft(text: string): void;
 };
 
+/** The case's topics by name, one a line: the names are phrases with commas of their own. */
+function topicList(t: Strings, topics: string[]): Node | string {
+  if (!topics.length) return t.fields.none;
+  return el('ul', { class: 'ac-topics' }, ...topics.map((id) => el('li', {}, topicName(id, t.lang))));
+}
+
 function summaryList(t: Strings, v: CaseView, fetchedAt: number): HTMLElement {
   const c = v.summary;
   const f = t.fields;
   const row = (term: string, ...value: (Node | string)[]) => [el('dt', {}, term), el('dd', {}, ...value)];
-  // Long values (topic ids, a call-back note) get the whole width.
+  // Long values (topics, a call-back note) get the whole width.
   const wide = (term: string, ...value: (Node | string)[]) => [
     el('dt', {}, term),
     el('dd', { class: 'ac-wide' }, ...value),
@@ -28,11 +35,11 @@ function summaryList(t: Strings, v: CaseView, fetchedAt: number): HTMLElement {
     ...row(f.reason, label(t.reasons, c.reason), c.priority ? ` · ${t.priority}` : ''),
     ...row(f.risk, riskBadge(t, c)),
     ...row(f.redFlags, listOr(t, c.redFlags, t.redFlags)),
-    ...row(f.intent, c.intent),
+    ...row(f.intent, label(t.intents, c.intent)),
     ...row(f.language, label(t.languages, c.locale)),
     ...row(f.channel, label(t.channels, c.channel)),
     ...(c.state === 'queued' ? row(f.waited, waitedView(t, c, fetchedAt)) : []),
-    ...wide(f.topics, listOr(t, c.topics)),
+    ...wide(f.topics, topicList(t, c.topics)),
     ...(v.callback ? wide(f.callback, v.callback.phone, v.callback.note ? ` · ${v.callback.note}` : '') : []),
   );
 }

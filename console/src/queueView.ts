@@ -57,11 +57,11 @@ function card(
       'p',
       { class: 'ac-card__meta' },
       riskBadge(t, c),
-      el('span', {}, `${t.fields.intent}: ${c.intent}`),
+      el('span', {}, t.field(t.fields.intent, label(t.intents, c.intent))),
       c.state === 'queued' ? waitedView(t, c, fetchedAt) : null,
       c.agent && !mine ? el('span', {}, t.heldBy(c.agent)) : null,
     ),
-    el('p', { class: 'ac-card__flags' }, `${t.fields.redFlags}: ${listOr(t, c.redFlags, t.redFlags)}`),
+    el('p', { class: 'ac-card__flags' }, t.field(t.fields.redFlags, listOr(t, c.redFlags, t.redFlags))),
     unread ? el('p', { class: 'ac-unread' }, t.newMessages(unread)) : null,
     action,
   );

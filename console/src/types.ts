@@ -51,3 +51,22 @@ export type CaseView = {
   callback?: { phone: string; note?: string; at: string };
   transcript: Line[];
 };
+
+/**
+ * Why a call failed, in the terms the console acts on: `credentials` (wrong name or password),
+ * `locked` (account locked: wait `retryAfterS`), `disabled` (account disabled by an admin), `busy`
+ * (429), `session` (401: log in again), `forbidden` (403), `conflict` (409: someone else was
+ * quicker), `missing` (404), `rejected` (400), `network` (no answer), `server` (5xx).
+ */
+export type AgentErrorKind =
+  | 'credentials'
+  | 'locked'
+  | 'disabled'
+  | 'busy'
+  | 'session'
+  | 'forbidden'
+  | 'conflict'
+  | 'missing'
+  | 'rejected'
+  | 'network'
+  | 'server';

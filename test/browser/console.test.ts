@@ -51,7 +51,7 @@ describe('the agent console, with a customer in the widget', () => {
     const built = await buildConsole();
     expect(built.withinBudget, `console is ${built.gzipBytes} bytes gzipped`).toBe(true);
     s = await startServer();
-    await addAgent(s, 'wang');
+    await addAgent(s, 'wang', 'agent', { displayName: '王芳', staffNumber: '1024' });
     customer = await freshPage();
     agent = await freshPage();
   });
@@ -102,6 +102,7 @@ describe('the agent console, with a customer in the widget', () => {
       expect(await card.locator('.ac-risk').textContent()).toMatch(/风险$/);
       expect(await card.textContent()).toContain('先收费');
       expect(await card.textContent()).toContain('第 1 位');
+      expect(await card.textContent()).toContain('意图：要求转人工');
       const waited = card.locator('.ac-waited');
       const first = await waited.textContent();
       await expect.poll(() => waited.textContent(), { timeout: 5_000 }).not.toBe(first);
@@ -126,16 +127,25 @@ describe('the agent console, with a customer in the widget', () => {
       expect(await summary.textContent()).toContain('客户要求转人工');
       expect(await summary.textContent()).toContain('先收费');
       expect(await summary.textContent()).toContain('中文');
+      // Intent and topics by name, in the agent's language: no ids like request-human or human-agent.
+      expect(await summary.locator('dt:text("意图") + dd').textContent()).toBe('要求转人工');
+      expect(await summary.locator('.ac-topics li').allTextContents()).toContain('转人工客服');
+      expect(await summary.textContent()).not.toMatch(/[a-z]+-[a-z]+/);
       expect(await transcript(agent).locator('.ac-line--customer').first().textContent()).toContain('押金');
       expect(await transcript(agent).locator('.ac-line--bot').count()).toBeGreaterThan(0);
       await expect.poll(() => agent.locator('[aria-live="polite"]').textContent()).toContain('已接入会话');
       // The queue lists it as the agent's own now.
       await agent.getByRole('heading', { name: '我的会话（1）' }).waitFor();
 
+      // The customer is told her display name and staff number, never her login (wang).
       await customer
         .locator('.anxin-msg--system')
-        .filter({ hasText: '人工客服 wang 已接入' })
+        .filter({ hasText: '人工客服 王芳 已接入' })
         .waitFor({ timeout: 10_000 });
+      await expect
+        .poll(() => customer.getByRole('status').textContent())
+        .toBe('人工客服 王芳（工号 1024） 已接入，请直接说明您的情况。');
+      expect(await customer.locator('.anxin-panel').textContent()).not.toContain('wang');
     },
   );
 
@@ -259,6 +269,20 @@ describe('the agent console, with a customer in the widget', () => {
       }
       await expect.poll(() => p.locator('#ac-login-error').textContent()).toContain('账户已暂时锁定');
       expect(await p.locator('#ac-login-error').textContent()).toContain('15 分钟');
+    },
+  );
+
+  step(
+    'When an administrator has disabled an account, then its login says so, not "wrong password"',
+    async () => {
+      await addAgent(s, 'sun');
+      await s.app.stores.agents.setDisabled('sun', new Date().toISOString());
+      const p = await freshPage();
+      await p.goto(`${s.base}/console/`);
+      await logIn(p, 'sun', PASSWORD);
+      await expect
+        .poll(() => p.locator('#ac-login-error').textContent())
+        .toBe('这个账户已停用，请联系系统管理员。');
     },
   );
 

@@ -19,7 +19,8 @@ export const en: Strings = {
   loginError: (kind, s) => {
     if (kind === 'credentials') return 'Wrong user name or password. Please try again.';
     if (kind === 'locked')
-      return `Too many failed logins: the account is locked. Please try again in ${minutes(s)} minute(s).`;
+      return `Too many failed logins: the account is locked. Please try again in ${minutes(s)} minute${minutes(s) === 1 ? '' : 's'}.`;
+    if (kind === 'disabled') return 'This account is disabled. Please call your system administrator.';
     if (kind === 'busy') return `Too many attempts. Please wait ${Math.max(1, s)} seconds.`;
     if (kind === 'rejected') return 'Please enter your user name and password.';
     return "Can't reach the server. Please try again shortly; if it persists, call your system administrator.";
@@ -56,6 +57,7 @@ export const en: Strings = {
   noCase: 'Choose a conversation from the queue. Take it to read the whole conversation and reply.',
   caseHeading: (p) => `Conversation ${p}`,
   summary: 'Why the bot handed over',
+  field: (name, value) => `${name}: ${value}`,
   fields: {
     reason: 'Reason',
     risk: 'Risk',
@@ -75,6 +77,20 @@ export const en: Strings = {
     'low-confidence': 'The bot could not answer',
     frustration: 'Customer frustrated',
   },
+  intents: {
+    greeting: 'Greeting',
+    'thanks-bye': 'Thanks or goodbye',
+    ask: 'A question',
+    'check-message': 'Checking an offer or message',
+    'report-agency': 'Reporting an agency or advert',
+    'already-involved': 'Already paid or gave documents to an agency',
+    hardship: 'Cannot repay',
+    'collection-complaint': 'Complaint about debt collection',
+    'request-human': 'Asked for a person',
+    distress: 'In distress',
+    'harmful-request': 'Asked for help with something unlawful',
+    'out-of-scope': 'Outside what the assistant covers',
+  },
   risks: { none: 'No risk', low: 'Low risk', medium: 'Medium risk', high: 'High risk' },
   redFlags: {
     'upfront-fee': 'Fee up front',
@@ -90,6 +106,7 @@ export const en: Strings = {
     fabricate: 'Fabricated documents',
     pressure: 'Pressure',
     'private-chat': 'Moves to private chat',
+    'third-party-fix': 'Third party offers to fix debt or credit',
   },
   languages: { 'zh-CN': 'Chinese', en: 'English' },
   channels: {

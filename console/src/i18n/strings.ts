@@ -1,5 +1,4 @@
-import type { AgentErrorKind } from '../api.js';
-import type { Locale, Risk } from '../types.js';
+import type { AgentErrorKind, Locale, Risk } from '../types.js';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
@@ -33,6 +32,8 @@ export type Strings = {
   noCase: string;
   caseHeading(position: string): string;
   summary: string;
+  /** "意图：核实广告或消息" / "Intent: checking an offer". */
+  field(name: string, value: string): string;
   fields: {
     reason: string;
     risk: string;
@@ -46,6 +47,8 @@ export type Strings = {
     none: string;
   };
   reasons: Record<string, string>;
+  /** A short name for each intent of the taxonomy (its own text describes, it does not name). */
+  intents: Record<string, string>;
   risks: Record<Risk, string>;
   redFlags: Record<string, string>;
   languages: Record<string, string>;

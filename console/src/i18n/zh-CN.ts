@@ -13,6 +13,7 @@ export const zhCN: Strings = {
   loginError: (kind, s) => {
     if (kind === 'credentials') return '用户名或密码不正确，请重新输入。';
     if (kind === 'locked') return `登录失败次数过多，账户已暂时锁定，请 ${minutes(s)} 分钟后再试。`;
+    if (kind === 'disabled') return '这个账户已停用，请联系系统管理员。';
     if (kind === 'busy') return `尝试次数太多，请 ${Math.max(1, s)} 秒后再试。`;
     if (kind === 'rejected') return '请填写用户名和密码。';
     return '暂时连不上服务器，请稍后再试；问题持续时请联系系统管理员。';
@@ -47,6 +48,7 @@ export const zhCN: Strings = {
   noCase: '从左侧队列选择一个会话：“接入”后即可查看完整对话并回复客户。',
   caseHeading: (p) => `会话 ${p}`,
   summary: '转人工摘要',
+  field: (name, value) => `${name}：${value}`,
   fields: {
     reason: '转人工原因',
     risk: '风险',
@@ -66,6 +68,20 @@ export const zhCN: Strings = {
     'low-confidence': '机器人无法回答',
     frustration: '客户不满意',
   },
+  intents: {
+    greeting: '打招呼',
+    'thanks-bye': '致谢或道别',
+    ask: '咨询问题',
+    'check-message': '核实广告或消息',
+    'report-agency': '举报中介或广告',
+    'already-involved': '已向中介付款或提供资料',
+    hardship: '还款困难',
+    'collection-complaint': '投诉催收',
+    'request-human': '要求转人工',
+    distress: '情绪危机',
+    'harmful-request': '请求违法帮助',
+    'out-of-scope': '超出服务范围',
+  },
   risks: { none: '无风险', low: '低风险', medium: '中风险', high: '高风险' },
   redFlags: {
     'upfront-fee': '先收费',
@@ -81,6 +97,7 @@ export const zhCN: Strings = {
     fabricate: '伪造材料',
     pressure: '催促施压',
     'private-chat': '引导私下联系',
+    'third-party-fix': '第三方代办欠款或征信',
   },
   languages: { 'zh-CN': '中文', en: '英文' },
   channels: {

@@ -9,6 +9,7 @@ import type { Problem } from './problem.js';
 import { type RedFlag, redFlagsFileSchema } from './redFlags.js';
 import { type Signals, signalsFileSchema } from './signals.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
+import { type ThesaurusGroup, thesaurusFileSchema } from './thesaurus.js';
 import { parseYamlSource } from './yamlSource.js';
 
 /** Everything under content/, parsed; `problems` holds what could not be. */
@@ -25,6 +26,8 @@ export type Content = {
   /** Cue lists for triage and dialogs (`signals.yaml`); undefined when the file is broken. */
   signals: Signals | undefined;
   taxonomy: Taxonomy;
+  /** How people say what the articles say (`thesaurus.yaml`). */
+  thesaurus: ThesaurusGroup[];
   problems: Problem[];
 };
 
@@ -97,6 +100,9 @@ export function loadContent(dir: string): Content {
   const intents = loadYaml(dir, 'intents.yaml', intentExamplesSchema, problems)?.intents ?? {};
   const redFlags = loadYaml(dir, 'red-flags.yaml', redFlagsFileSchema, problems)?.redFlags ?? [];
   const signals = loadYaml(dir, 'signals.yaml', signalsFileSchema, problems)?.signals;
+  const thesaurus = existsSync(path.join(dir, 'thesaurus.yaml'))
+    ? (loadYaml(dir, 'thesaurus.yaml', thesaurusFileSchema, problems)?.groups ?? [])
+    : [];
   const dictFile = path.join(dir, 'dictionary.txt');
   const dictionary = existsSync(dictFile) ? readFileSync(dictFile, 'utf8') : '';
   const articles: Article[] = [];
@@ -115,5 +121,5 @@ export function loadContent(dir: string): Content {
       if (article) articles.push(article);
     }
   }
-  return { dir, articles, directory, dictionary, intents, redFlags, signals, taxonomy, problems };
+  return { dir, articles, directory, dictionary, intents, redFlags, signals, taxonomy, thesaurus, problems };
 }

@@ -27,7 +27,7 @@ function add(bag: FeatureBag, key: string, weight: number): void {
  */
 export function extractFeatures(text: string, tokenizer: Tokenizer): FeatureBag {
   const bag: FeatureBag = new Map();
-  const n = normalize(text);
+  const n = tokenizer.expand(normalize(text));
   const w = FEATURE_WEIGHTS;
   for (const run of n.match(/\p{Script=Han}+/gu) ?? []) {
     const chars = [...run];

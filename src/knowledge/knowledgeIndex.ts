@@ -11,6 +11,7 @@ import { NO_ARTICLE_INTENTS } from './intentExamples.js';
 import { LocalEmbeddings, type LocalEmbeddingsState } from './localEmbeddings.js';
 import { detectLocale, LOCALES, type Locale } from './locale.js';
 import { type ArticleHit, FUSION, LocaleIndex } from './localeIndex.js';
+import { Thesaurus } from './thesaurus.js';
 import { Tokenizer } from './tokenizer.js';
 import { DEFAULT_HNSW, VectorIndex } from './vectorIndex.js';
 
@@ -54,7 +55,7 @@ export class KnowledgeIndex {
   static async open(options: OpenOptions): Promise<KnowledgeIndex> {
     const started = performance.now();
     const { content, embeddings } = options;
-    const tokenizer = new Tokenizer(content.dictionary);
+    const tokenizer = new Tokenizer(content.dictionary, new Thesaurus(content.thesaurus));
     const embeddingsId = embeddings.kind === 'local' ? LocalEmbeddings.VERSION : embeddings.id;
     const hash = contentHash(content.dir, [
       INDEX_VERSION,

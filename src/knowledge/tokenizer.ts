@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { dictionaryEntries } from './dictionary.js';
 import { normalize } from './normalize.js';
+import { Thesaurus } from './thesaurus.js';
 
 const ZH_STOP = new Set(
   '的 了 吗 呢 吧 啊 呀 么 嘛 是 我 我们 你 您 他 她 它 这 那 这个 那个 就 都 也 还 在 有 和 与 或 被 把 给 让 对 从 到 要 会 能 可以 怎么 怎样 如何 什么 哪 哪里 为什么 一个 一下 现在 然后 但是 可是 请问 想 说 问 干嘛 干啥 啥 咋 咋办 怎么办 是不是 有没有 能不能 可不可以 会不会 哦 呗 啦 什么样 意思 知道 告诉 帮 帮我 一些 这种 那种 这样 那样 就是 还是 真的 到底'.split(
@@ -30,10 +31,18 @@ export type Token = { text: string; han: boolean };
 export class Tokenizer {
   private readonly jieba: Jieba;
 
-  constructor(domainDictionary: string) {
+  constructor(
+    domainDictionary: string,
+    private readonly thesaurus: Thesaurus = new Thesaurus([]),
+  ) {
     this.jieba = Jieba.withDict(dict);
     const entries = dictionaryEntries(domainDictionary);
     if (entries) this.jieba.loadDict(Buffer.from(entries));
+  }
+
+  /** Normalised text with what its colloquial words mean (content/thesaurus.yaml) added. */
+  expand(normalized: string): string {
+    return this.thesaurus.expand(normalized);
   }
 
   /** Words of already-normalised text, stop words removed. */
@@ -54,7 +63,7 @@ export class Tokenizer {
    * bigrams, which still match when jieba cuts a misspelt or unknown phrase differently.
    */
   terms(text: string): string[] {
-    const n = normalize(text);
+    const n = this.expand(normalize(text));
     const out = this.tokens(n).map((t) => t.text);
     for (const run of n.match(/\p{Script=Han}{2,}/gu) ?? []) {
       const chars = [...run];

@@ -44,7 +44,7 @@ const PASTED = /^[^\n:：]{2,30}[:：]\s*\S[\s\S]{3,}/;
 const MODEL_MIN = 0.3;
 /** Below these, the model's guess at a sharp intent is not trusted: rules must decide those. */
 const SHARP_MODEL_MIN: Record<string, number> = {
-  distress: 0.7,
+  distress: 0.9,
   'harmful-request': 0.9,
   'already-involved': 0.9,
   'request-human': 0.8,

@@ -30,10 +30,13 @@ export const en: Strings = {
   feedbackThanks: 'Thank you for your feedback.',
   handoff: (h) => {
     switch (h.state) {
-      case 'queued':
-        return h.position
-          ? `Connecting you to a person. ${h.position} ahead of you, please wait.`
-          : 'Connecting you to a person, please wait.';
+      // `position` is the customer's own place: the first in line has nobody ahead.
+      case 'queued': {
+        if (!h.position) return 'Connecting you to a person, please wait.';
+        const ahead = h.position - 1;
+        if (!ahead) return 'Connecting you to a person. You are next in line, please wait.';
+        return `Connecting you to a person. ${ahead} ${ahead === 1 ? 'customer' : 'customers'} ahead of you, please wait.`;
+      }
       case 'accepted':
         return `${h.agentName ?? 'A customer service agent'} has joined. Please tell them what happened.`;
       case 'completed':

@@ -29,10 +29,12 @@ export const zhCN: Strings = {
   feedbackThanks: '谢谢您的反馈。',
   handoff: (h) => {
     switch (h.state) {
+      // `position` is the customer's own place: the first in line has nobody ahead.
       case 'queued':
-        return h.position
-          ? `正在为您转接人工客服，前面还有 ${h.position} 位，请稍等。`
-          : '正在为您转接人工客服，请稍等。';
+        if (!h.position) return '正在为您转接人工客服，请稍等。';
+        return h.position === 1
+          ? '正在为您转接人工客服，您是下一位，请稍等。'
+          : `正在为您转接人工客服，前面还有 ${h.position - 1} 位客户，请稍等。`;
       case 'accepted':
         return `人工客服${h.agentName ? ` ${h.agentName} ` : ''}已接入，请直接说明您的情况。`;
       case 'completed':

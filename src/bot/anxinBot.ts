@@ -30,6 +30,7 @@ import type { ReportStore } from './ports.js';
 import { emptyReply, type Reply, replyText } from './reply.js';
 import { extractIdentifiers } from './report/identifiers.js';
 import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
+import { ReportDrafts } from './report/reportDrafts.js';
 import { respond } from './respond.js';
 import { articleById, type Services, type Turn } from './services.js';
 import type { TriageResult } from './triage/triage.js';
@@ -51,6 +52,9 @@ export type BotDeps = {
   onGuardrailReplaced?: () => void;
 };
 
+/** A report that points at what was just checked: "举报这条广告", "report this advert", "report it". */
+const THIS_ADVERT = /这条|这个|这则|它|刚才|上面|\bthis\b|\bit\b|\bthat\b/;
+
 /**
  * Anxin's bot: middleware (pii → guardrail → handoff → triage), then the use case for the intent,
  * one reply message per turn, and a `handoff.initiate` event when a person is needed.
@@ -62,6 +66,7 @@ export class AnxinBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly middleware: MiddlewareSet;
   private readonly handoffs: HandoffStarter;
+  private readonly drafts: ReportDrafts;
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -69,7 +74,10 @@ export class AnxinBot extends ActivityHandler {
     this.handoffs = new HandoffStarter(deps.handoffs);
     this.data = this.state.createProperty<ConversationData>('anxin');
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogs'));
-    this.dialogs.add(new ReportDialog(deps.services, deps.reports, (ctx, reply) => queueReply(ctx, reply)));
+    this.drafts = new ReportDrafts(deps.storage);
+    this.dialogs.add(
+      new ReportDialog(deps.services, deps.reports, this.drafts, (ctx, reply) => queueReply(ctx, reply)),
+    );
     this.middleware = new MiddlewareSet(
       new PiiMiddleware(),
       new GuardrailMiddleware(
@@ -121,8 +129,10 @@ export class AnxinBot extends ActivityHandler {
     if (!(await this.callbackNumber(context, turn))) await this.route(context, turn);
     const reply = takeReplies(context, locale, triage);
     const pii = (context.turnState.get(TURN.piiFound) as string[] | undefined) ?? [];
-    // An agency's phone or WeChat ID given for a report is not the customer's own: no warning then.
-    if (pii.length && !data.piiWarned && !context.turnState.get(TURN.agencyDetails)) {
+    // An agency's phone or WeChat ID given for a report, or in an advert pasted for a check, is
+    // not the customer's own: no warning then.
+    const agencyNumbers = reply.meta.intent === 'check-message' && pii.every((k) => k === 'mobile');
+    if (pii.length && !data.piiWarned && !context.turnState.get(TURN.agencyDetails) && !agencyNumbers) {
       data.piiWarned = true;
       reply.paragraphs.unshift(this.deps.services.composer.replies(locale).piiWarning);
     }
@@ -178,10 +188,29 @@ export class AnxinBot extends ActivityHandler {
       const platform = services.cues.match('platform', turn.locale, turn.triage.normalized);
       const report = articleById(services, turn.locale, 'report-agency');
       if (report) turn.data.context = contextOf(report);
-      await dc.beginDialog(REPORT_DIALOG, { locale: turn.locale, ...(platform ? { platform } : {}) });
+      const a = context.activity;
+      // "举报这条广告" right after a check: the checked advert's text and contacts come with it.
+      const fromCheck =
+        THIS_ADVERT.test(turn.triage.normalized) &&
+        !!(await this.drafts.peek(a.channelId, a.conversation.id));
+      await dc.beginDialog(REPORT_DIALOG, {
+        locale: turn.locale,
+        ...(platform ? { platform } : {}),
+        ...(fromCheck ? { fromCheck } : {}),
+      });
     } else {
       await dc.cancelAllDialogs();
-      queueReply(context, await respond(services, turn));
+      const reply = await respond(services, turn);
+      if (reply.meta.intent === 'check-message' && reply.meta.redFlags.length) {
+        const raw = (context.turnState.get(TURN.rawText) as string | undefined) ?? turn.text;
+        await this.drafts.keep(
+          context.activity.channelId,
+          context.activity.conversation.id,
+          raw,
+          reply.meta.redFlags,
+        );
+      }
+      queueReply(context, reply);
     }
   }
 

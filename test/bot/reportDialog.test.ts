@@ -34,6 +34,53 @@ describe('Report dialog', () => {
     expect(stored?.description).toMatch(/不成功不收费/);
   });
 
+  it('When a customer checks an advert and taps "举报这条广告", then the report carries the advert and its contacts, and the conversation state never holds the whole number', async () => {
+    const c = await conversation();
+    const memory = () => (c.storage as unknown as { memory: Record<string, string> }).memory;
+    const advert =
+      '帮我看看这个靠谱吗：专业停息挂账，先交2000服务费，不成功不收费，加微信 tingxi_666 或电话 13800138000';
+    const checked = await c.say(advert);
+    expect(checked.intent).toBe('check-message');
+    expect(checked.redFlags.length).toBeGreaterThan(0);
+    // The agency's number in a pasted advert is not the customer's own: no warning about it.
+    expect(checked.reply).not.toMatch(/聊天里不需要发身份证号/);
+    const action = checked.activities
+      .flatMap((a) => a.suggestedActions?.actions ?? [])
+      .find((x) => x.title === '举报这条广告');
+    expect(action).toBeDefined();
+    expect((await c.say(String(action?.value))).reply).toMatch(/在哪里看到/);
+    const where = await c.say('抖音');
+    expect(where.reply).toMatch(/记下了/);
+    expect(where.reply).toMatch(/广告内容会一起提交/);
+    expect(where.reply).not.toMatch(/13800138000|tingxi_666/);
+    // The transcript keeps the advert as pasted, its number masked; the whole number waits in the draft.
+    const conversationState = Object.entries(memory()).filter(([key]) => !key.startsWith('report-drafts/'));
+    expect(JSON.stringify(conversationState)).not.toMatch(/13800138000/);
+    const done = await c.say('没有');
+    const reference = REFERENCE.exec(done.reply)?.[0];
+    const stored = await c.reports.get(reference as string);
+    expect(stored?.platform).toBe('抖音');
+    expect(stored?.identifiers).toEqual(
+      expect.arrayContaining([
+        { kind: 'wechat', value: 'tingxi_666' },
+        { kind: 'phone', value: '13800138000' },
+      ]),
+    );
+    expect(stored?.description).toMatch(/^广告原文：.*先交2000服务费/);
+    // The draft is used once and then gone.
+    const drafts = Object.entries(memory()).filter(
+      ([key, value]) => key.startsWith('report-drafts/') && value,
+    );
+    expect(drafts).toEqual([]);
+  });
+
+  it('When a customer reports another agency later, then the last checked advert is not added to it', async () => {
+    const c = await conversation();
+    await c.say('帮我看看这个靠谱吗：专业停息挂账，先交2000服务费，电话 13800138000');
+    expect((await c.say('我要举报中介')).reply).toMatch(/在哪里看到/);
+    expect((await c.say('快手')).reply).toMatch(/联系方式或账号/);
+  });
+
   it('When the first message already names the platform, then the dialog skips that question', async () => {
     const c = await conversation();
     expect((await c.say('想举报一个在抖音上发停息挂账广告的账号')).reply).toMatch(/在抖音上/);

@@ -80,6 +80,10 @@ export const en: Replies = {
     skipAction: { title: 'Skip', value: 'skip' },
     resumeAction: { title: 'Report it', value: 'I want to report an agency' },
     noted: (items) => `Noted: ${items}.`,
+    reportAdAction: { title: 'Report this advert', value: 'Report this advert' },
+    askAnythingElse:
+      'The advert you just sent goes with the report. Anything to add, such as what they charged or how they contacted you? Reply "no" if not.',
+    pitchLabel: 'The advert: ',
   },
   safeFallback:
     'Sorry, this reply did not pass our safety check, so I did not send it. Please ask again in other words, or contact {{bank:hotline}}.',

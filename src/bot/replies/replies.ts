@@ -51,6 +51,12 @@ export type Replies = {
     skipAction: Action;
     resumeAction: Action;
     noted(items: string): string;
+    /** After a check that found red flags: report the advert just checked. */
+    reportAdAction: Action;
+    /** When the advert's contacts came from the check: anything to add before it is sent. */
+    askAnythingElse: string;
+    /** Heads the checked advert's text in the stored report. */
+    pitchLabel: string;
   };
   safeFallback: string;
   turnError: string;

@@ -72,6 +72,10 @@ export const zhCN: Replies = {
     skipAction: { title: '跳过', value: '跳过' },
     resumeAction: { title: '继续举报', value: '我要举报' },
     noted: (items) => `记下了：${items}。`,
+    reportAdAction: { title: '举报这条广告', value: '举报这条广告' },
+    askAnythingElse:
+      '您刚才发来的广告内容会一起提交。还有要补充的吗？比如对方收了多少钱、怎么联系您的。没有的话回复“没有”。',
+    pitchLabel: '广告原文：',
   },
   safeFallback:
     '抱歉，这条回复没有通过我们的安全检查，我没有发出。请换个说法再问一次，或者联系{{bank:hotline}}。',

@@ -16,6 +16,7 @@ import { TURN } from '../turnKeys.js';
 import { drawOn } from '../useCases/drawOn.js';
 import { extractIdentifiers } from './identifiers.js';
 import { newReference } from './reference.js';
+import type { ReportDrafts } from './reportDrafts.js';
 
 /** Echo an identifier without repeating it: enough to recognise, never a dialable number. */
 function maskIdentifier(value: string): string {
@@ -25,11 +26,15 @@ function maskIdentifier(value: string): string {
 }
 
 export const REPORT_DIALOG = 'report-agency';
+/** "Skip", "none", "no": the customer has nothing to give at this step. */
+const NOTHING_TO_ADD = /^\s*(跳过|没有|不知道|没了|skip|none|no|nothing)\s*$/i;
 type Values = {
   locale: Locale;
   platform?: string;
   identifiers?: Identifier[];
   step?: 'where' | 'identifiers' | 'description';
+  /** Started from a checked advert: its text and contacts wait in the drafts store, not here. */
+  fromCheck?: boolean;
 };
 type Say = (context: TurnContext, reply: Reply) => void;
 
@@ -41,6 +46,7 @@ export class ReportDialog extends ComponentDialog {
   constructor(
     private readonly s: Services,
     private readonly reports: ReportStore,
+    private readonly drafts: ReportDrafts,
     private readonly say: Say,
   ) {
     super(REPORT_DIALOG);
@@ -78,8 +84,9 @@ export class ReportDialog extends ComponentDialog {
 
   private async askWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = step.values as Values;
-    const options = step.options as { locale: Locale; platform?: string };
+    const options = step.options as { locale: Locale; platform?: string; fromCheck?: boolean };
     v.locale = options.locale;
+    if (options.fromCheck) v.fromCheck = true;
     if (options.platform) {
       v.platform = options.platform;
       return step.next();
@@ -96,6 +103,7 @@ export class ReportDialog extends ComponentDialog {
       const text = step.context.activity.text ?? '';
       v.platform = this.s.cues.match('platform', v.locale, text.toLowerCase()) ?? text.trim().slice(0, 40);
     }
+    if (v.fromCheck) return step.next();
     v.step = 'identifiers';
     const r = this.s.composer.replies(v.locale).report;
     this.say(
@@ -107,9 +115,10 @@ export class ReportDialog extends ComponentDialog {
 
   private async askDescription(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = step.values as Values;
+    if (v.fromCheck) return this.askAnythingElse(step);
     const raw =
       (step.context.turnState.get(TURN.rawText) as string | undefined) ?? step.context.activity.text ?? '';
-    const skipped = /^\s*(跳过|没有|不知道|skip|none|no)\s*$/i.test(raw);
+    const skipped = NOTHING_TO_ADD.test(raw);
     v.identifiers = skipped ? [] : extractIdentifiers(raw);
     v.step = 'description';
     const r = this.s.composer.replies(v.locale).report;
@@ -121,9 +130,28 @@ export class ReportDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
+  /** From a check: echo the advert's contacts (masked) and ask only whether to add anything. */
+  private async askAnythingElse(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.values as Values;
+    const a = step.context.activity;
+    const draft = await this.drafts.peek(a.channelId, a.conversation.id);
+    v.step = 'description';
+    const r = this.s.composer.replies(v.locale).report;
+    const echo = (draft?.identifiers ?? []).map((i) => maskIdentifier(i.value)).join(', ');
+    this.say(
+      step.context,
+      this.reply(v.locale, [...(echo ? [r.noted(echo)] : []), r.askAnythingElse], [r.cancelAction]),
+    );
+    return Dialog.EndOfTurn;
+  }
+
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = step.values as Values;
     const a = step.context.activity;
+    const r = this.s.composer.replies(v.locale).report;
+    const draft = v.fromCheck ? await this.drafts.take(a.channelId, a.conversation.id) : undefined;
+    const own = NOTHING_TO_ADD.test(a.text ?? '') && draft ? '' : (a.text ?? '');
+    const description = draft ? [own, `${r.pitchLabel}${draft.pitch}`].filter(Boolean).join('\n\n') : own;
     const report: AgencyReport = {
       reference: newReference(),
       createdAt: new Date().toISOString(),
@@ -131,11 +159,10 @@ export class ReportDialog extends ComponentDialog {
       channel: a.channelId,
       conversationId: a.conversation.id,
       platform: maskPii(v.platform ?? '').text,
-      identifiers: v.identifiers ?? [],
-      description: (a.text ?? '').slice(0, 1000),
+      identifiers: draft?.identifiers ?? v.identifiers ?? [],
+      description: description.slice(0, 1000),
     };
     await this.reports.save(report);
-    const r = this.s.composer.replies(v.locale).report;
     this.say(step.context, this.reply(v.locale, [r.saved(report.reference)], []));
     return step.endDialog(report.reference);
   }

@@ -27,6 +27,8 @@ export async function checkOffer(s: Services, turn: Turn): Promise<Reply> {
     turn.data.context = contextOf(best);
   }
   drawOn(reply, best ? [best] : [], found.hits, found.confidence);
+  // Red flags found: the advert can be reported in one step, its contacts already filled in.
+  if (flags.length) reply.actions.push(r.report.reportAdAction);
   reply.meta.redFlags = flags;
   reply.meta.risk = turn.triage.risk;
   return reply;

@@ -45,7 +45,6 @@ const MODEL_MIN = 0.3;
 /** Below these, the model's guess at a sharp intent is not trusted: rules must decide those. */
 const SHARP_MODEL_MIN: Record<string, number> = {
   distress: 0.9,
-  'harmful-request': 0.9,
   'already-involved': 0.9,
   'request-human': 0.8,
 };
@@ -86,7 +85,9 @@ export class Triage {
     const n = normalize(text);
     const has = (id: SignalId) => this.book.has(id, locale, n);
     // Someone's words quoted for a check are read as an offer: any service around debt is flagged.
-    const pasted = QUOTES.test(text) || PASTED.test(text) || has('quoted-offer');
+    // A collector's message quoted ("催收短信说要冻结银行卡") is about collection, not an offer.
+    const quoting = QUOTES.test(text) || PASTED.test(text);
+    const pasted = quoting || (has('quoted-offer') && !has('collection'));
     const redFlags = this.flags.find(n, pasted ? 'offer' : 'message');
     const exposures = EXPOSURES.filter(has);
     const harm = HARMS.find(has);
@@ -110,7 +111,9 @@ export class Triage {
     if (has('distress')) return rule('distress');
     // "中介让我开假证明，违法吗" asks about a request; "你帮我写一下" makes one.
     const askingAbout = has('asking-about') && !has('direct-request');
-    if (harm && !askingAbout) return rule('harmful-request');
+    // An advert pasted for a check may offer to forge or evade: that is the agency's, not a request.
+    const checking = quoting && redFlags.length > 0 && !has('direct-request');
+    if (harm && !askingAbout && !checking) return rule('harmful-request');
     if (exposures.length) return rule('already-involved');
     if (has('request-human') && !has('contact-number')) return rule('request-human');
     // A report about a collector is a complaint about collection, handled as one.
@@ -123,7 +126,8 @@ export class Triage {
     const topic = sure ? found.hits[0]?.article.topics[0] : undefined;
     const acceptable = (label: string, p: number): boolean => {
       if (p < (SHARP_MODEL_MIN[label] ?? 0)) return false;
-      if (label === 'harmful-request') return !askingAbout;
+      // A refusal needs a rule's cue (forge, provoke, evade…): the model alone would refuse questions.
+      if (label === 'harmful-request') return false;
       if (label === 'already-involved')
         return !redFlags.length && !has('quoted-offer') && !has('asking-about');
       if (label === 'greeting' || label === 'thanks-bye')

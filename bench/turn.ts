@@ -1,8 +1,10 @@
 // In-process turn latency and throughput of the whole bot pipeline (middleware, triage, retrieval,
-// composition, guardrail, state on the embedded store), over every labelled eval turn, as the
+// composition, guardrail, state on the embedded SQLite store), over every labelled eval turn, as the
 // batch CLI and the HTTP channels run it. Prints p50/p99 and turns per second; writes
 // reports/bench-turn.json. `--rounds N` repeats the set (default 5).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createBot } from '../src/bot/createBot.js';
 import { InProcessChannel } from '../src/channels/inProcess.js';
@@ -11,7 +13,7 @@ import { loadEvalSets } from '../src/evaluation/evalSet.js';
 import { conversationsOf } from '../src/evaluation/pipelineEval.js';
 import { openKnowledge } from '../src/knowledge/openKnowledge.js';
 import { createLogger } from '../src/logger.js';
-import { openMemoryStores } from '../src/storage/memory/openMemoryStores.js';
+import { openSqliteStores } from '../src/storage/sqlite/openSqliteStores.js';
 import { percentile, rssMiB } from './stats.js';
 
 const at = process.argv.indexOf('--rounds');
@@ -21,7 +23,10 @@ const knowledge = await openKnowledge(config);
 const started = performance.now();
 // Logs are produced (their cost is part of a turn) but not printed.
 const sink = new Writable({ write: (_c, _e, done) => done() });
-const { bot } = await createBot(knowledge, config.bank, openMemoryStores(), createLogger('info', sink));
+// The embedded default store, SQLite, in a folder of its own (removed at the end).
+const dataDir = mkdtempSync(path.join(tmpdir(), 'anxin-bench-'));
+const stores = openSqliteStores(dataDir);
+const { bot } = await createBot(knowledge, config.bank, stores, createLogger('info', sink));
 const buildMs = performance.now() - started;
 const channel = new InProcessChannel(bot, 'bench');
 const conversations = conversationsOf(loadEvalSets('test/fixtures/eval').cases);
@@ -62,3 +67,5 @@ console.log(
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench-turn.json', `${JSON.stringify(report, null, 2)}\n`);
 console.log('report: reports/bench-turn.json');
+await stores.close();
+rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,13 @@ type Ratchet = {
   top1: number;
   top3: number;
   real: { retrievalTop1: number; top1: number; top3: number; intent: number; outOfScope: number };
-  pitches: { flagged: number; allFlags: number; falseFlags: number; pastedUnflagged: number };
+  pitches: {
+    flagged: number;
+    allFlags: number;
+    falseFlags: number;
+    pastedUnflagged: number;
+    allClear?: number;
+  };
 };
 
 const floor = (x: number) => Math.floor(x * 1000) / 1000;
@@ -43,6 +49,7 @@ function ratchetOf(f: Figures): Ratchet {
       allFlags: floor(share(p?.allFlags ?? 0, p?.scams ?? 0)),
       falseFlags: ceil(share(p?.falseFlags ?? 0, p?.legit ?? 0)),
       pastedUnflagged: p?.pastedUnflagged ?? 0,
+      allClear: p?.allClear ?? 0,
     },
   };
 }
@@ -88,6 +95,8 @@ export function checkRatchet(file: string, figures: Figures): string[] {
       was.pitches.pastedUnflagged,
       String,
     );
+    const allClear = (x: Ratchet) => x.pitches.allClear ?? 0;
+    above('pitch test "no warning signs" replies', allClear(now), allClear(was), String);
   }
   const p = figures.pipeline;
   if (p.intentAccuracy < 0.92) failures.push(`intent accuracy ${pct(p.intentAccuracy)} is below 92%`);

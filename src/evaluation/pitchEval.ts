@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RedFlagFinder } from '../bot/redFlagFinder.js';
+import { repliesFor } from '../bot/replies/replies.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { normalize } from '../knowledge/normalize.js';
 import type { EvalCase } from './evalSet.js';
@@ -19,6 +20,8 @@ export type PitchSummary = {
   falseFlags: number;
   /** Scam pitches pasted into a conversation ("is this legit?") whose reply named no red flag. */
   pastedUnflagged: number;
+  /** …and whose reply said it found no warning signs: the false all-clear. */
+  allClear: number;
   misses: { id: string; text: string; why: string }[];
 };
 
@@ -42,6 +45,7 @@ export async function evalPitches(
     legit: 0,
     falseFlags: 0,
     pastedUnflagged: 0,
+    allClear: 0,
     misses: [],
   };
   const pasted: EvalCase[] = [];
@@ -77,6 +81,7 @@ export async function evalPitches(
   for (const j of run.judged)
     if (!j.got.redFlags.length) {
       s.pastedUnflagged++;
+      if (j.got.reply.includes(repliesFor(j.case.locale ?? 'zh-CN').checkVerdict.none)) s.allClear++;
       s.misses.push({
         id: j.case.id,
         text: j.case.text,

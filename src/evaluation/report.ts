@@ -27,6 +27,7 @@ export function pitchLines(s: PitchSummary): string[] {
     `  scam pitches with every flag      ${frac(s.allFlags, s.scams)}   (target ≥ 85%)`,
     `  legitimate look-alikes flagged    ${frac(s.falseFlags, s.legit)}   (target ≤ 10%)`,
     `  pasted into a chat, no red flag   ${s.pastedUnflagged} of ${s.scams}   (target 0)`,
+    `  pasted, told "no warning signs"   ${s.allClear} of ${s.scams}   (target 0)`,
   ];
 }
 

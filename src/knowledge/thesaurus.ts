@@ -14,7 +14,7 @@ export type ThesaurusGroup = z.infer<typeof group>;
 /** `content/thesaurus.yaml`: the colloquial thesaurus, one list for both languages. */
 export const thesaurusFileSchema = z.object({ groups: z.array(group) }).strict();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Puts the articles' words beside the words people use, on both sides of retrieval: a question
@@ -30,7 +30,7 @@ export class Thesaurus {
       pattern: new RegExp(
         g.words
           .map((w) => normalize(w))
-          .map((w) => (/^[a-z0-9 ]+$/.test(w) ? `\\b${escape(w)}\\b` : escape(w)))
+          .map((w) => (/^[a-z0-9 ]+$/.test(w) ? `\\b${literal(w)}\\b` : literal(w)))
           .join('|'),
         'u',
       ),

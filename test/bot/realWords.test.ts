@@ -17,6 +17,10 @@ describe('When customers write as they really do', () => {
     ['网贷逾期了怎么办', ['repayment-hardship']],
     ['逾期银行打电话给父母犯法吗?', ['collection-misconduct']],
     ['最近实在是还不起钱了,好几笔贷款都快到期了', ['repayment-hardship']],
+    [
+      '95后,负债7万,欠的全是网贷,每月工资基本上都用来还款了,目前除了还款什么都做不了。',
+      ['repayment-hardship'],
+    ],
   ];
   for (const [text, topics] of cases)
     it(`"${text}" gets guidance on ${topics[0]}, never "out of scope"`, async () => {

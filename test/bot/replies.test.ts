@@ -38,6 +38,13 @@ describe('Reply wording', () => {
         }
       });
 
+  it('When an English customer waits behind others, then the count reads as English does', () => {
+    const r = repliesFor('en');
+    expect(r.handoffPosition(2)).toBe('1 customer ahead of you.');
+    expect(r.handoffPosition(3)).toBe('2 customers ahead of you.');
+    expect(r.handoffPosition(1)).toBe('You are next in line.');
+  });
+
   it('When the two locales are compared, then they have the same keys, all filled', () => {
     const keys = (r: Replies) => Object.keys(r).sort();
     expect(keys(repliesFor('en'))).toEqual(keys(repliesFor('zh-CN')));

@@ -30,6 +30,8 @@ export const en: Replies = {
     many: 'Verdict: this looks like an illegal "agency" scheme. Please do not pay, do not send your ID, card numbers or codes, and stop chatting with them privately.',
     some: 'Verdict: some of this is a warning sign. Do not pay or send documents until you have checked.',
     none: 'I did not find the usual warning signs in it, but that does not prove it is safe: banks and regulators never charge a fee to "handle" your debt, and when in doubt, ask the bank directly.',
+    unsure:
+      'This is about debts, credit records or collection, but from the text alone I cannot tell who wrote it or what they want from you, so I cannot call it safe. Remember: repayment plans, credit reports and complaints are handled directly with the bank or the regulators, free and without an agent; whoever asks you first for money, documents or codes, do not give them.',
   },
   checkLawfulPath: 'The legitimate way:',
   stopLossIntro:
@@ -63,7 +65,9 @@ export const en: Replies = {
   handoffFailed:
     'Sorry, no colleague can join right now. You can keep asking me, or contact {{bank:hotline}}.',
   handoffPosition: (position) =>
-    position <= 1 ? 'You are next in line.' : `${position - 1} customer(s) ahead of you.`,
+    position <= 1
+      ? 'You are next in line.'
+      : `${position - 1} ${position === 2 ? 'customer' : 'customers'} ahead of you.`,
   piiWarning:
     "A quick note to protect you: there's no need to send ID numbers, card numbers or phone numbers in this chat, and I have hidden them. The bank never asks for passwords or codes in chat.",
   report: {

@@ -24,7 +24,8 @@ export type Replies = {
   talkToPerson: Action;
   checkHeading: string;
   flagLine(name: string, explain: string): string;
-  checkVerdict: { many: string; some: string; none: string };
+  /** `unsure`: no red flag, but the text is about debts, credit or collection: never an all-clear. */
+  checkVerdict: { many: string; some: string; none: string; unsure: string };
   checkLawfulPath: string;
   stopLossIntro: string;
   refusal: Record<HarmKind, string>;

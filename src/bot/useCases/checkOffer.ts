@@ -18,9 +18,10 @@ export async function checkOffer(s: Services, turn: Turn): Promise<Reply> {
     });
     reply.paragraphs.push(`${r.checkHeading}\n${lines.join('\n')}`);
   }
-  reply.paragraphs.push(
-    flags.length >= 2 ? r.checkVerdict.many : flags.length ? r.checkVerdict.some : r.checkVerdict.none,
-  );
+  // Without a red flag, text about debts or credit still gets no all-clear.
+  const inDomain = s.cues.has('in-domain', turn.locale, turn.triage.normalized);
+  const v = r.checkVerdict;
+  reply.paragraphs.push(flags.length >= 2 ? v.many : flags.length ? v.some : inDomain ? v.unsure : v.none);
   const best = found.hits[0]?.article;
   if (best) {
     presentArticle(s, reply, best, { withSummary: false, stepsHeading: r.checkLawfulPath });

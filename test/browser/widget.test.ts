@@ -139,6 +139,18 @@ describe('the web chat widget on the demo bank page', () => {
     expect(await page.evaluate(() => (globalThis as unknown as PageWindow).pwned)).toBeUndefined();
   });
 
+  step(
+    'When they type a mistyped card number, then their own line shows it masked as soon as the bot answers',
+    async () => {
+      // 19 digits failing Luhn: masked all the same, and never shown in full, not even before a reload.
+      await ask(page, '我的卡号6222021234567890129被盗刷了怎么办');
+      await expect
+        .poll(() => customerLines(page).last().textContent())
+        .toBe('我的卡号6222************129被盗刷了怎么办');
+      expect(await page.locator('.anxin-bubble', { hasText: '6222021234567890129' }).count()).toBe(0);
+    },
+  );
+
   step('When the page is reloaded, then the chat reopens with the transcript restored', async () => {
     const lines = await page.locator('.anxin-bubble').allTextContents();
     await page.reload();

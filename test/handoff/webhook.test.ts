@@ -52,7 +52,8 @@ describe('A bank contact centre through the Bot Framework handoff protocol', () 
     const c = await openConversation(s.base);
     await call(s.base, 'POST', `/api/v1/conversations/${c.conversationId}/messages`, {
       token: c.token,
-      body: { text: '我已经给中介转了5000块 还把身份证照片发给他们了' },
+      // A mistyped ID number (its check digit is wrong) is masked all the same in what the centre gets.
+      body: { text: '我已经给中介转了5000块 还把身份证110105194912310021发给他们了' },
     });
     for (let i = 0; i < 50 && !centre.received.length; i++) await new Promise((r) => setTimeout(r, 20));
     const [got] = centre.received;
@@ -64,6 +65,8 @@ describe('A bank contact centre through the Bot Framework handoff protocol', () 
       value: { reason: 'already-involved', priority: true, risk: 'high' },
     });
     expect(JSON.stringify(got?.event.attachments)).toMatch(/Transcript/);
+    expect(JSON.stringify(got?.event)).not.toContain('110105194912310021');
+    expect(JSON.stringify(got?.event)).toContain('110*************21');
 
     const accepted = await status({
       type: 'event',

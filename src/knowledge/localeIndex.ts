@@ -48,6 +48,8 @@ export type SearchOptions = { limit?: number; excludeChunk?: number };
 export class LocaleIndex {
   private readonly chunkBm25: Bm25;
   private readonly articleBm25: Bm25;
+  /** Each article's BM25 of the query being searched, reused from query to query. */
+  private readonly articleScores: Float64Array;
 
   constructor(
     readonly articles: readonly Article[],
@@ -64,6 +66,7 @@ export class LocaleIndex {
       perArticle[c.article]?.push(...(chunkTerms[i] ?? []));
     });
     this.articleBm25 = new Bm25(perArticle);
+    this.articleScores = new Float64Array(articles.length);
   }
 
   /** Every signal for every article that has any evidence (article index → signals). */
@@ -98,15 +101,23 @@ export class LocaleIndex {
     }
     const terms = this.tokenizer.terms(query);
     const yardstick = this.chunkBm25.selfScore(terms) || 1;
-    for (const [label, raw] of this.chunkBm25.search(terms)) {
+    this.chunkBm25.forEachScore(terms, (label, raw) => {
       const chunk = this.chunks[label];
-      if (!chunk || label === excludeChunk) continue;
+      if (!chunk || label === excludeChunk) return;
       const e = entry(chunk.article);
       e.chunkLexical = Math.max(e.chunkLexical, Math.min(1, (raw * CHUNK_WEIGHT[chunk.kind]) / yardstick));
-    }
-    const articleScores = this.articleBm25.search(terms);
-    const top = Math.max(0, ...articleScores.values());
-    if (top > 0) for (const [article, raw] of articleScores) entry(article).articleLexical = raw / top;
+    });
+    let top = 0;
+    const articleScores = this.articleScores;
+    articleScores.fill(0);
+    this.articleBm25.forEachScore(terms, (article, raw) => {
+      articleScores[article] = raw;
+      top = Math.max(top, raw);
+    });
+    if (top > 0)
+      articleScores.forEach((raw, article) => {
+        if (raw > 0) entry(article).articleLexical = raw / top;
+      });
     return out;
   }
 

@@ -60,5 +60,6 @@ describe('Two instances, one killed', () => {
     } finally {
       await redis.stop();
     }
-  });
+    // Two processes start side by side, each building its own index on a 2-core runner.
+  }, 60_000);
 });

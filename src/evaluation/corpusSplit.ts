@@ -20,7 +20,11 @@ export function quotedSoFar(): string {
     .join('\n');
 }
 
-/** Joins a corpus's parts, drops repeated texts, gives each line an id and splits it by page. */
+/**
+ * Joins a corpus's parts, drops repeated texts (the first kept, so a text is never on both sides),
+ * gives each line an id and splits it by page. The split must stay as it is once tuned on: a
+ * change here that moves lines would move `train` lines, already seen, into `test`.
+ */
 export function splitCorpus(
   dir: string,
   haystack: string,

@@ -38,7 +38,7 @@ const EXPOSURES: Exposure[] = ['paid', 'signed', 'gave-documents', 'gave-credent
 /** Cue lists that inform the classifier as features, without deciding on their own. */
 const HINTS: SignalId[] = ['quoted-offer', 'report', 'hardship', 'collection', 'asking-about', 'follow-up'];
 const QUOTES = /[「」“”"『』]/;
-/** A short lead-in, a colon, then the pasted text: "帮我看看这个：…", "Is this legit? …" after a colon. */
+/** A short lead-in, a colon, then the pasted text: "帮我看看这个：…", "check this: …". */
 const PASTED = /^[^\n:：]{2,30}[:：]\s*\S[\s\S]{3,}/;
 /** The classifier's guesses below this probability are not taken. */
 const MODEL_MIN = 0.3;

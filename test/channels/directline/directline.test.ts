@@ -76,6 +76,16 @@ describe('Direct Line 3.0 for Web Chat', () => {
     expect((await poll(c, watermark)).activities).toHaveLength(activities.length);
   });
 
+  it('When a customer types a card number that fails Luhn, then the echo and the answer hold it only masked', async () => {
+    const c = await start();
+    const { watermark } = await poll(c);
+    await post(c, '我的卡号6222021234567890129被盗刷了', 'wc-mask');
+    const { activities } = await poll(c, watermark);
+    const all = JSON.stringify(activities);
+    expect(all).not.toContain('6222021234567890129');
+    expect(activities[0]?.text).toBe('我的卡号6222************129被盗刷了');
+  });
+
   it('When Web Chat asks in English, then the conversation answers in English', async () => {
     const c = await start('en-US');
     await post(c, 'Is "stop interest and freeze the debt" real?');

@@ -122,6 +122,16 @@ describe('WeChat Official Account channel', () => {
     expect(next.content).not.toBe(r.content);
   });
 
+  it('When a follower types a mistyped ID number, then the stored transcript and the reply hold it only masked', async () => {
+    // 18 digits whose check digit is wrong: masked all the same.
+    const r = await post(s.base, text('o-mask', '我身份证号110105194912310021，网贷还不上了怎么办'));
+    expect(r.status).toBe(200);
+    expect(r.content).not.toContain('110105194912310021');
+    const stored = JSON.stringify(await s.app.stores.transcripts.list('main:o-mask'));
+    expect(stored).not.toContain('110105194912310021');
+    expect(stored).toContain('110*************21');
+  });
+
   it('When a follower writes in security mode, then the message is decrypted and the reply encrypted and signed', async () => {
     const { envelope, reply } = await postEncrypted(text('o-aes', '信用卡还不上了怎么办'));
     expect(envelope.MsgSignature).toBe(

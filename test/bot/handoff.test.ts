@@ -23,6 +23,17 @@ describe('Handoff', () => {
     expect(recorded).toMatchObject({ reason: 'customer-request', risk: 'low' });
   });
 
+  it("When a customer asks for a person and quotes an agency's offer in the same message, then the case carries its red flags", async () => {
+    const c = await conversation();
+    const said = await c.say('转人工，中介说“先交3000服务费就能帮我停息挂账”');
+    expect(said.handoffEvent).toBeDefined();
+    expect(said.redFlags).toContain('upfront-fee');
+    const value = (said.handoffEvent as { value: { redFlags: string[] } }).value;
+    expect(value.redFlags).toEqual(expect.arrayContaining(['upfront-fee', 'third-party-fix']));
+    const recorded = await c.handoffs.get('test', said.activities[0]?.conversation?.id ?? '');
+    expect(recorded?.redFlags).toEqual(expect.arrayContaining(['upfront-fee', 'third-party-fix']));
+  });
+
   it('When a customer already paid an agency, then the handoff is a priority one with risk high', async () => {
     const c = await conversation();
     const said = await c.say('上周交了3800给停息挂账的中介，还给了身份证照片');

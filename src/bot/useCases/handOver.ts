@@ -14,6 +14,8 @@ export async function handOver(s: Services, turn: Turn, reason: HandoffReason): 
   const article = articleById(s, turn.locale, 'human-agent');
   drawOn(reply, article ? [article] : [], turn.triage.found.hits, 1);
   reply.meta.risk = turn.triage.risk;
+  // "转人工，他们说交3000就能停息挂账": the agent's case summary names what the message shows.
+  reply.meta.redFlags = turn.triage.redFlags;
   reply.handoff = { reason, priority: reason === 'distress' };
   return reply;
 }

@@ -60,11 +60,12 @@ describe('The queue line of customers waiting for a person', () => {
       await expect
         .poll(() => queueLine(first).textContent())
         .toBe('正在为您转接人工客服，您是下一位，请稍等。');
-      expect(await lastBotAnswer(first).textContent()).toContain('您是下一位');
+      // The queue line can update before the bot's answer is drawn: wait for both.
+      await expect.poll(() => lastBotAnswer(first).textContent()).toContain('您是下一位');
       await expect
         .poll(() => queueLine(second).textContent())
         .toBe('正在为您转接人工客服，前面还有 1 位客户，请稍等。');
-      expect(await lastBotAnswer(second).textContent()).toContain('您前面还有 1 位客户在等候');
+      await expect.poll(() => lastBotAnswer(second).textContent()).toContain('您前面还有 1 位客户在等候');
     },
   );
 

@@ -33,6 +33,8 @@ describe('RedFlagFinder, reading a pasted advert as an offer', () => {
 
   it('When a customer asks about the same service in their own words, then the offer cues stay silent', () => {
     expect(finder.find(normalize('停息挂账靠谱吗'))).toEqual([]);
+    for (const question of ['如果不及时还款会影响征信吗', '我注销了信用卡会影响征信吗', '怎么绑定银行卡'])
+      expect(finder.find(normalize(question)), question).toEqual([]);
     expect(asOffer('停息挂账靠谱吗')).toContain('third-party-fix');
   });
 });

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readJsonLines } from './jsonLines.js';
 
 export const evalCaseSchema = z.object({
   id: z.string().min(1),
@@ -27,21 +28,9 @@ export function loadEvalSets(dir: string): { cases: EvalCase[]; problems: string
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
     const file = path.join(dir, name);
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((raw, i) => {
-        if (!raw.trim()) return;
-        try {
-          const parsed = evalCaseSchema.safeParse(JSON.parse(raw));
-          if (parsed.success) cases.push({ ...parsed.data, file, line: i + 1 });
-          else
-            problems.push(
-              `${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
-            );
-        } catch (err) {
-          problems.push(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
-        }
-      });
+    const read = readJsonLines(file, evalCaseSchema);
+    cases.push(...read.rows.map((r) => ({ ...r.value, file, line: r.line })));
+    problems.push(...read.problems);
   }
   return { cases, problems };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readJsonLines } from './jsonLines.js';
 
 /** A line of a real-text corpus: published text, its page, and what a reviewer expects. */
 const realItemSchema = z.object({
@@ -29,25 +30,9 @@ export function readCorpus(dir: string): { items: RealItem[]; problems: string[]
 
 /** The lines of one corpus file; a missing file has none. */
 export function readCorpusFile(file: string): { items: RealItem[]; problems: string[] } {
-  const items: RealItem[] = [];
-  const problems: string[] = [];
-  if (!existsSync(file)) return { items, problems };
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((raw, i) => {
-      if (!raw.trim()) return;
-      try {
-        const parsed = realItemSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) items.push(parsed.data);
-        else
-          problems.push(
-            `${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
-          );
-      } catch (err) {
-        problems.push(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
-      }
-    });
-  return { items, problems };
+  if (!existsSync(file)) return { items: [], problems: [] };
+  const { rows, problems } = readJsonLines(file, realItemSchema);
+  return { items: rows.map((r) => r.value), problems };
 }
 
 /** The page a line came from, so that two spellings of one address count as one page. */

@@ -16,7 +16,7 @@ export async function buildServices(knowledge: KnowledgeIndex, bank: BankProfile
   if (!content.signals)
     throw new Error('content/signals.yaml is missing or invalid (run npm run content:check)');
   const cues = new CueBook(content.signals);
-  const flags = new RedFlagFinder(content.redFlags);
+  const flags = RedFlagFinder.learn(content, knowledge.tokenizer);
   const triage = await Triage.train(content, cues, flags, knowledge.tokenizer, (text, locale) =>
     knowledge.search(text, { locale }),
   );

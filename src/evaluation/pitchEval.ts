@@ -37,7 +37,7 @@ export async function evalPitches(
   knowledge: KnowledgeIndex,
   items: readonly RealItem[],
 ): Promise<PitchSummary> {
-  const finder = new RedFlagFinder(knowledge.content.redFlags);
+  const finder = RedFlagFinder.learn(knowledge.content, knowledge.tokenizer);
   const s: PitchSummary = {
     scams: 0,
     flagged: 0,

@@ -189,7 +189,7 @@ function intentIds(content: Content): Problem[] {
     }));
 }
 
-/** Red-flag ids are unique; every refusal kind in signals.yaml names an article of each locale. */
+/** Red-flag ids are unique and pitch examples name only those; every refusal kind in signals.yaml names an article of each locale. */
 function cueFiles(content: Content): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -202,6 +202,14 @@ function cueFiles(content: Content): Problem[] {
       });
     seen.add(f.id);
   }
+  content.pitchExamples.forEach((e, i) => {
+    for (const id of e.flags.filter((f) => !seen.has(f)))
+      problems.push({
+        file: 'content/pitch-examples.yaml',
+        line: 1,
+        message: `examples.${i}.flags: unknown red flag "${id}" (see red-flags.yaml)`,
+      });
+  });
   const ids = new Set(content.articles.map(articleKey));
   for (const [id, signal] of Object.entries(content.signals ?? {}))
     for (const locale of LOCALES)

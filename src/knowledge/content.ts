@@ -5,6 +5,7 @@ import { type Article, parseArticle } from './article.js';
 import { Directory, type DirectoryEntry, directoryEntrySchema, directoryFileSchema } from './directory.js';
 import { type IntentExamples, intentExamplesSchema } from './intentExamples.js';
 import { LOCALES } from './locale.js';
+import { type PitchExample, pitchExamplesFileSchema } from './pitchExamples.js';
 import type { Problem } from './problem.js';
 import { type RedFlag, redFlagsFileSchema } from './redFlags.js';
 import { type Signals, signalsFileSchema } from './signals.js';
@@ -23,6 +24,8 @@ export type Content = {
   intents: IntentExamples;
   /** Warning signs in a quoted offer (`red-flags.yaml`). */
   redFlags: RedFlag[];
+  /** Labelled real pitches and look-alikes the checker learns from (`pitch-examples.yaml`). */
+  pitchExamples: PitchExample[];
   /** Cue lists for triage and dialogs (`signals.yaml`); undefined when the file is broken. */
   signals: Signals | undefined;
   taxonomy: Taxonomy;
@@ -100,6 +103,9 @@ export function loadContent(dir: string): Content {
   const intents = loadYaml(dir, 'intents.yaml', intentExamplesSchema, problems)?.intents ?? {};
   const redFlags = loadYaml(dir, 'red-flags.yaml', redFlagsFileSchema, problems)?.redFlags ?? [];
   const signals = loadYaml(dir, 'signals.yaml', signalsFileSchema, problems)?.signals;
+  const pitchExamples = existsSync(path.join(dir, 'pitch-examples.yaml'))
+    ? (loadYaml(dir, 'pitch-examples.yaml', pitchExamplesFileSchema, problems)?.examples ?? [])
+    : [];
   const thesaurus = existsSync(path.join(dir, 'thesaurus.yaml'))
     ? (loadYaml(dir, 'thesaurus.yaml', thesaurusFileSchema, problems)?.groups ?? [])
     : [];
@@ -121,5 +127,17 @@ export function loadContent(dir: string): Content {
       if (article) articles.push(article);
     }
   }
-  return { dir, articles, directory, dictionary, intents, redFlags, signals, taxonomy, thesaurus, problems };
+  return {
+    dir,
+    articles,
+    directory,
+    dictionary,
+    intents,
+    redFlags,
+    pitchExamples,
+    signals,
+    taxonomy,
+    thesaurus,
+    problems,
+  };
 }

@@ -37,6 +37,17 @@ describe('The real-text corpora', () => {
     expect(bad).toEqual([]);
   });
 
+  it('When the checker learns from content/pitch-examples.yaml, then no example comes from a test page', () => {
+    const testPages = new Set(
+      CORPORA.flatMap((dir) =>
+        readCorpusFile(path.join(dir, 'test.jsonl')).items.map((i) => pageOf(i.source)),
+      ),
+    );
+    const leaked = content.pitchExamples.filter((e) => testPages.has(pageOf(e.source)));
+    expect(leaked.map((e) => e.source)).toEqual([]);
+    expect(content.pitchExamples.length).toBeGreaterThan(100);
+  });
+
   it('When a text is on two pages, or quoted by a test, then its pages go to train together', () => {
     const item = (text: string, source: string) => ({
       text,

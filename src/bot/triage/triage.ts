@@ -88,7 +88,11 @@ export class Triage {
     // A collector's message quoted ("催收短信说要冻结银行卡") is about collection, not an offer.
     const quoting = QUOTES.test(text) || PASTED.test(text);
     const pasted = quoting || (has('quoted-offer') && !has('collection'));
-    const redFlags = this.flags.find(n, pasted ? 'offer' : 'message');
+    // What the offer model learned reads pitches, not a collector's words a customer repeats.
+    const redFlags =
+      pasted && !has('collection')
+        ? this.flags.find(n, 'offer')
+        : this.flags.cued(n, pasted ? 'offer' : 'message');
     const exposures = EXPOSURES.filter(has);
     const harm = HARMS.find(has);
     const base = {
@@ -112,7 +116,8 @@ export class Triage {
     // "中介让我开假证明，违法吗" asks about a request; "你帮我写一下" makes one.
     const askingAbout = has('asking-about') && !has('direct-request');
     // An advert pasted for a check may offer to forge or evade: that is the agency's, not a request.
-    const checking = quoting && redFlags.length > 0 && !has('direct-request');
+    // Only the content's own cues count here: a learned guess never lets a request through.
+    const checking = quoting && this.flags.cued(n, 'offer').length > 0 && !has('direct-request');
     if (harm && !askingAbout && !checking) return rule('harmful-request');
     if (exposures.length) return rule('already-involved');
     if (has('request-human') && !has('contact-number')) return rule('request-human');

@@ -5,10 +5,10 @@
 // `--images N` (default 24), `--workers N` (default: the pool's size).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { characterAccuracy } from '../src/evaluation/characterAccuracy.js';
 import { loadContent } from '../src/knowledge/content.js';
 import { OCR_POOL, OcrPool } from '../src/vision/ocrPool.js';
 import { readScreenshot } from '../src/vision/readScreenshot.js';
+import { characterAccuracy } from '../test/helpers/characterAccuracy.js';
 import { LAYOUTS, renderScreenshot } from '../test/helpers/screenshots.js';
 import { percentile, rssMiB } from './stats.js';
 

@@ -1,8 +1,7 @@
 /** CONTRACT §3 shapes, as the console reads them. */
 export type Locale = 'zh-CN' | 'en';
-export type Role = 'customer' | 'bot' | 'agent' | 'system';
 export type Risk = 'none' | 'low' | 'medium' | 'high';
-export type CaseState = 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+type CaseState = 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
 
 export type Agent = { username: string; role: 'agent' | 'admin' };
 
@@ -33,7 +32,7 @@ export type Queue = { waiting: CaseCard[]; claimed: CaseCard[]; callbacks?: Case
 /** A knowledge-base reply for the case's topics, ready to send as it is. */
 export type CannedAnswer = { articleId: string; title: string; text: string };
 
-export type Citation = { articleId: string; title: string; reviewed: string };
+type Citation = { articleId: string; title: string; reviewed: string };
 
 /** A transcript line: an API message, or the short form a request keeps before any message is stored. */
 export type Line = {

@@ -6,7 +6,7 @@ import { type Action, type Replies, repliesFor } from './replies/replies.js';
 import type { Citation } from './reply.js';
 
 /** How much of an article fits on a phone screen. */
-export const ANSWER_LIMITS = { steps: 4, channels: 3, followUps: 3 } as const;
+const ANSWER_LIMITS = { steps: 4, channels: 3, followUps: 3 } as const;
 
 /** The parts of an answer drawn from one article. */
 export type ArticleParts = { summary: string; steps: string; channels: string; citation: Citation };

@@ -32,7 +32,7 @@ export type ConversationData = {
 };
 
 /** How many transcript lines are kept (the handoff summary needs the recent ones). */
-export const TRANSCRIPT_LIMIT = 40;
+const TRANSCRIPT_LIMIT = 40;
 
 export function newConversationData(): ConversationData {
   return { misses: 0, piiWarned: false, risk: 'none', redFlags: [], transcript: [] };

@@ -3,7 +3,7 @@ import type { Tokenizer } from '../knowledge/tokenizer.js';
 import { IntentClassifier } from './triage/intentClassifier.js';
 
 /** Thresholds, chosen by cross-validation over the train split's pages (`npm run eval`). */
-export const OFFER_MODEL = { scamAt: 0.5, flagAt: 0.2 } as const;
+const OFFER_MODEL = { scamAt: 0.5, flagAt: 0.2 } as const;
 
 /**
  * What the checker learns from content/pitch-examples.yaml: whether a quoted text reads like an

@@ -1,5 +1,5 @@
 /** Kinds of personal data Anxin masks before anything is stored, logged or echoed. */
-export type PiiKind = 'id-number' | 'bank-card' | 'account-number' | 'mobile' | 'email' | 'secret';
+type PiiKind = 'id-number' | 'bank-card' | 'account-number' | 'mobile' | 'email' | 'secret';
 
 export type MaskResult = { text: string; found: PiiKind[] };
 

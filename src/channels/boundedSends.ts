@@ -1,7 +1,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 
 /** How long one send to a Bot Framework channel may take before it is given up on. */
-export const SEND_TIMEOUT_MS = 10_000;
+const SEND_TIMEOUT_MS = 10_000;
 
 /**
  * Every send of this turn waits `ms` at most. A send that fails or times out is reported to

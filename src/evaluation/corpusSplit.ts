@@ -5,7 +5,7 @@ import { type RealItem, readCorpus, splitByPage, textKey } from './realCorpus.js
 
 /** The real-text corpora: each has `parts/*.jsonl` as collected, and the split made from them. */
 export const CORPORA = ['test/fixtures/real', 'test/fixtures/pitches'];
-export const TEST_SHARE = 0.35;
+const TEST_SHARE = 0.35;
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readJsonLines } from './jsonLines.js';
 
-export const evalCaseSchema = z.object({
+const evalCaseSchema = z.object({
   id: z.string().min(1),
   text: z.string().min(1),
   locale: z.enum(['zh-CN', 'en']).optional(),

@@ -5,7 +5,7 @@ import type { RealSummary } from './realEval.js';
 
 /** Lines the eval prints: one figure per line, named, with its target where there is one. */
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-export const frac = (a: number, b: number) => `${a}/${b} (${pct(b ? a / b : 1)})`;
+const frac = (a: number, b: number) => `${a}/${b} (${pct(b ? a / b : 1)})`;
 
 export const summaryLine = (name: string, s: Summary) =>
   `${name.padEnd(22)} n=${String(s.n).padStart(3)}  top-1 ${pct(s.top1).padStart(6)}  top-3 ${pct(s.top3).padStart(6)}  MRR ${s.mrr.toFixed(3)}`;

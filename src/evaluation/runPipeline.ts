@@ -8,8 +8,8 @@ import { InProcessChannel } from '../channels/inProcess.js';
 import { turnOutcome } from '../channels/turnOutcome.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { createLogger } from '../logger.js';
+import { inspectableStorage } from '../storage/inspectableStorage.js';
 import { openMemoryStores } from '../storage/memory/openMemoryStores.js';
-import { inspectableStorage } from '../storage/openStorage.js';
 import type { EvalCase } from './evalSet.js';
 import { conversationsOf, type JudgedTurn, type PipelineSummary, summarizePipeline } from './pipelineEval.js';
 

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger.js';
 
 /** How old a signed request may be (replays are refused after this). */
-export const SIGNATURE_WINDOW_S = 300;
+const SIGNATURE_WINDOW_S = 300;
 
 /** `sha256=<hex>` of `<timestamp>.<body>` with the shared secret. */
 export function sign(secret: string, timestamp: string, body: string): string {

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-export function sendError(res: Response, e: ApiError): void {
+function sendError(res: Response, e: ApiError): void {
   if (e.retryAfterS !== undefined) res.setHeader('Retry-After', String(e.retryAfterS));
   res
     .status(e.status)

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 
 /** Why a token was refused; the API maps each to 401. */
-export type TokenProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'revoked';
+type TokenProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'revoked';
 export type TokenCheck =
   | { ok: true; conversationId: string; expiresAt: Date; issuedAt: number }
   | { ok: false; problem: TokenProblem };

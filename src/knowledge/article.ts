@@ -9,7 +9,7 @@ const dateText = z.preprocess(
 );
 const articleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by dashes');
 
-export const frontMatterSchema = z
+const frontMatterSchema = z
   .object({
     id: articleId,
     locale: z.enum(LOCALES),
@@ -25,10 +25,10 @@ export const frontMatterSchema = z
     related: z.array(articleId).default([]),
   })
   .strict();
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
+type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** A `## heading` section of an article body. */
-export type Section = { heading: string; text: string; line: number };
+type Section = { heading: string; text: string; line: number };
 
 /** One article in one locale, as loaded from `content/<locale>/<id>.md`. */
 export type Article = FrontMatter & {

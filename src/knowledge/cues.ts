@@ -29,7 +29,6 @@ export const cuesByLocaleSchema = z
     >,
   )
   .strict();
-export type CuesByLocale = z.infer<typeof cuesByLocaleSchema>;
 
 /**
  * Cues of one locale compiled into one expression; `match` returns the first matched text.

@@ -6,7 +6,7 @@ import type { Locale } from './locale.js';
  * The cue lists triage and the dialogs rely on, by id. The refusal kinds name the article that
  * holds the lawful alternative.
  */
-export const SIGNAL_IDS = [
+const SIGNAL_IDS = [
   'request-human',
   'distress',
   'frustration',
@@ -39,7 +39,6 @@ const signal = z
     ...(cuesByLocaleSchema.shape as Record<Locale, (typeof cuesByLocaleSchema.shape)[Locale]>),
   })
   .strict();
-export type Signal = z.infer<typeof signal>;
 
 /** `content/signals.yaml`: cue lists by signal id and locale. */
 export const signalsFileSchema = z

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-export const taxonomySchema = z.object({
+const taxonomySchema = z.object({
   topics: z.array(z.object({ id: z.string(), group: z.string(), zh: z.string(), en: z.string() })).min(1),
   intents: z.array(z.object({ id: z.string(), en: z.string() })).min(1),
 });

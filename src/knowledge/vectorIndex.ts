@@ -11,7 +11,7 @@ export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 200, efSearch: 
  * searched exhaustively enough at 128 (a test checks it against exact search); the configured,
  * larger value pays off only at scale (bench:retrieval measures recall at 100,000 chunks).
  */
-export function efFor(size: number, efSearch: number): number {
+function efFor(size: number, efSearch: number): number {
   return size <= 20_000 ? Math.min(128, efSearch) : efSearch;
 }
 

@@ -1,5 +1,5 @@
 /** The picture formats a customer's screenshot may come in. */
-export const IMAGE_TYPES = ['png', 'jpeg', 'webp'] as const;
+const IMAGE_TYPES = ['png', 'jpeg', 'webp'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -2,7 +2,7 @@ import { type DecodedImage, decodeImage, IMAGE_LIMITS, type ImageLimits } from '
 import type { OcrLine, OcrPool } from './ocrPool.js';
 
 /** Lines the recogniser is less sure of than this are left out. */
-export const MIN_LINE_SCORE = 0.5;
+const MIN_LINE_SCORE = 0.5;
 
 /** What a screenshot says, as far as OCR could read it. */
 export type ScreenshotText = {

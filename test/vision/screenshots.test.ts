@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { RedFlagFinder } from '../../src/bot/redFlagFinder.js';
-import { characterAccuracy } from '../../src/evaluation/characterAccuracy.js';
 import { normalize } from '../../src/knowledge/normalize.js';
 import { OCR_POOL, OcrPool } from '../../src/vision/ocrPool.js';
 import { readScreenshot } from '../../src/vision/readScreenshot.js';
 import { knowledgeOf } from '../helpers/bot.js';
 import { beforeSteps, step } from '../helpers/browser.js';
+import { characterAccuracy } from '../helpers/characterAccuracy.js';
 import { LAYOUTS, renderScreenshot } from '../helpers/screenshots.js';
 
 // Real pitches (content/pitch-examples.yaml, every few of them) and everyday pictures, rendered

@@ -1,5 +1,5 @@
 /** The elements of `root` that Tab can reach, in order. */
-export function tabbables(root: ParentNode): HTMLElement[] {
+function tabbables(root: ParentNode): HTMLElement[] {
   return Array.from(
     root.querySelectorAll<HTMLElement>(
       'button, [href], input, textarea, select, [tabindex]:not([tabindex="-1"])',

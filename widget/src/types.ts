@@ -1,9 +1,9 @@
 /** CONTRACT §2 shapes, as the widget reads them. */
 export type Locale = 'zh-CN' | 'en';
-export type Role = 'customer' | 'bot' | 'agent' | 'system';
-export type Action = { title: string; value: string };
-export type Citation = { articleId: string; title: string; reviewed: string };
-export type HandoffState = 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+type Role = 'customer' | 'bot' | 'agent' | 'system';
+type Action = { title: string; value: string };
+type Citation = { articleId: string; title: string; reviewed: string };
+type HandoffState = 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
 export type Handoff = { state: HandoffState; position?: number; agentName?: string };
 
 export type Message = {

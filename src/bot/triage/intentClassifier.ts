@@ -5,7 +5,7 @@ import type { Tokenizer } from '../../knowledge/tokenizer.js';
 export type Example = { text: string; label: string; extra?: string[] };
 
 /** Training settings; the defaults were chosen with `npm run eval`. */
-export const TRAINING = { epochs: 40, rate: 0.5, l2: 1e-5, seed: 7 } as const;
+const TRAINING = { epochs: 40, rate: 0.5, l2: 1e-5, seed: 7 } as const;
 
 /** Deterministic order, so the same content always trains the same model. */
 function shuffled<T>(items: T[], seed: number): T[] {

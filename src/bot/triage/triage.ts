@@ -10,7 +10,7 @@ import type { Risk } from '../reply.js';
 import type { CueBook } from './cueBook.js';
 import { type Example, IntentClassifier } from './intentClassifier.js';
 
-export type Exposure = 'paid' | 'signed' | 'gave-documents' | 'gave-credentials' | 'stopped-repaying';
+type Exposure = 'paid' | 'signed' | 'gave-documents' | 'gave-credentials' | 'stopped-repaying';
 
 /** What triage read in one customer message. */
 export type TriageResult = {

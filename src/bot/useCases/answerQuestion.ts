@@ -5,19 +5,19 @@ import { articleById, type Services, type Turn } from '../services.js';
 import { contextOf, drawOn, presentArticle } from './drawOn.js';
 
 /** Calibrated confidence below which the bot asks rather than guesses; chosen with `npm run eval`. */
-export const CLARIFY_BELOW = 0.3;
+const CLARIFY_BELOW = 0.3;
 /** Messages this short (characters, or letters of English) lean on the conversation so far. */
 const SHORT = 8;
 /** How much less sure the contextual search may be and still win for a leaning message. */
 const CONTEXT_BIAS = 0.3;
 /** Low-confidence turns in a row before the bot offers a person, and before it asks for one. */
-export const MISSES = { offerPerson: 2, handoff: 3 } as const;
+const MISSES = { offerPerson: 2, handoff: 3 } as const;
 
 /**
  * Search with the conversation's context when the message leans on it ("那我该怎么办", "要多久"):
  * the last question and this one together, unless this one stands well on its own.
  */
-export async function searchInContext(s: Services, turn: Turn): Promise<SearchResult & { query: string }> {
+async function searchInContext(s: Services, turn: Turn): Promise<SearchResult & { query: string }> {
   const own = { ...turn.triage.found, query: turn.text };
   const last = turn.data.context;
   const leans = turn.triage.followUp || [...turn.triage.normalized.replace(/\s/g, '')].length <= SHORT;

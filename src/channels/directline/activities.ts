@@ -23,7 +23,7 @@ export type ActivitySet = { activities: DirectLineActivity[]; watermark?: string
  * The customer's id in a Direct Line conversation (`from.id` of their activities).
  * @example userIdOf('c1') // 'dl_c1'
  */
-export function userIdOf(conversationId: string): string {
+function userIdOf(conversationId: string): string {
   return `dl_${conversationId}`;
 }
 
@@ -39,7 +39,7 @@ const FROM = {
  * id, so Web Chat shows each answer under its question at once.
  * @example toActivity(storedReply).replyToId === storedQuestion.id
  */
-export function toActivity(m: StoredMessage): DirectLineActivity {
+function toActivity(m: StoredMessage): DirectLineActivity {
   const base = {
     type: 'message' as const,
     id: m.id,

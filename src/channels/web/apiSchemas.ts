@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** CONTRACT §2 shapes. Requests are checked with them; tests check responses with them too. */
-export const handoffSchema = z.object({
+const handoffSchema = z.object({
   state: z.enum(['queued', 'accepted', 'completed', 'failed', 'offline']),
   position: z.number().int().min(0).optional(),
   agentName: z.string().optional(),
 });
 
-export const messageSchema = z.object({
+const messageSchema = z.object({
   id: z.string(),
   role: z.enum(['customer', 'bot', 'agent', 'system']),
   text: z.string(),

@@ -59,9 +59,9 @@ const schemas = [
 ] as const;
 
 /** One inbound WeChat push, told apart by `kind`; fields keep WeChat's names. */
-export const WechatInboundSchema = z.discriminatedUnion('kind', schemas);
+const WechatInboundSchema = z.discriminatedUnion('kind', schemas);
 export type WechatInbound = z.infer<typeof WechatInboundSchema>;
-export type WechatInboundKind = WechatInbound['kind'];
+type WechatInboundKind = WechatInbound['kind'];
 
 const messageKinds: Record<string, WechatInboundKind> = {
   text: 'text',

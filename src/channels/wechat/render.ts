@@ -2,7 +2,7 @@ import type { Locale } from '../../knowledge/locale.js';
 import { wechatWords } from './wechatWords.js';
 
 /** WeChat shows about 2048 UTF-8 bytes of text; 2000 leaves room (a CJK character is 3 bytes). */
-export const DEFAULT_TEXT_LIMIT_BYTES = 2000;
+const DEFAULT_TEXT_LIMIT_BYTES = 2000;
 
 const ANCHOR = /<a href="[^"]*">[\s\S]*?<\/a>/g;
 // A Markdown link, or a bare https URL that is not already inside an href; CJK punctuation ends a URL.

@@ -11,8 +11,6 @@ import { toWechatText } from './render.js';
 import { wechatRouter } from './wechatRouter.js';
 import { WechatTurns } from './wechatTurns.js';
 
-export { wechatConversationId } from './wechatTurns.js';
-
 /**
  * The customer-service API of each account that has an app secret, and a push function that sends
  * a text to a WeChat conversation through its own account (agents' replies, handoff notices).

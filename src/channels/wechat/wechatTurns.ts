@@ -33,7 +33,7 @@ export type WechatTurnsDeps = {
 const TIMEOUT = Symbol('timeout');
 
 /** A WeChat conversation's id: `<account>:<openid>` (an OpenID is unique within one account). */
-export function wechatConversationId(account: string, openId: string): string {
+function wechatConversationId(account: string, openId: string): string {
   return `${account}:${openId}`;
 }
 

@@ -8,7 +8,7 @@ export type XmlFields = Record<string, unknown>;
 export type XmlValue = string | number | { [name: string]: XmlValue };
 
 /** 64 KiB is far above any WeChat push; bigger bodies are not from WeChat. */
-export const DEFAULT_XML_LIMIT_BYTES = 64 * 1024;
+const DEFAULT_XML_LIMIT_BYTES = 64 * 1024;
 
 const parser = new XMLParser({
   parseTagValue: false,

@@ -5,7 +5,7 @@ import { migrate } from './migrate.js';
 import { type Migration, migrations } from './migrations.js';
 
 /** The database file inside DATA_DIR. */
-export const databaseFile = 'anxin.db';
+const databaseFile = 'anxin.db';
 
 /**
  * Opens (creating when needed) `<dataDir>/anxin.db` in WAL mode and applies pending migrations.

@@ -77,7 +77,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const { stores, bus, locks } = backend;
   logger.info({ store: backend.kind }, 'stores open');
   const metrics = new Metrics();
-  const { bot, services } = await createBot(knowledge, config.bank, stores, logger, {
+  const { bot, services, screen } = await createBot(knowledge, config.bank, stores, logger, {
     onGuardrailReplaced: () => metrics.guardrailReplaced(),
     officeHours: config.officeHours,
   });
@@ -93,18 +93,19 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // WeChat has no stream: agents' and system messages go out through its customer-service API.
   const wechat = wechatOutbox(config.wechat);
   const botFrameworkChannels = botFramework(bot, config, logger, stores.storage);
-  const relay = new HandoffRelay(
-    stores.handoffs,
-    stores.transcripts,
+  const relay = new HandoffRelay({
+    queue: stores.handoffs,
+    transcripts: stores.transcripts,
     bus,
     channels,
+    screen: (text) => screen.screen(text),
     webhook,
-    { wechat: wechat.push },
+    push: { wechat: wechat.push },
     locks,
     logger,
-    botFrameworkChannels.conversations,
-    stores.agents,
-  );
+    others: botFrameworkChannels.conversations,
+    accounts: stores.agents,
+  });
   const runner = new TurnRunner(
     channels,
     stores.transcripts,

@@ -65,6 +65,8 @@ export class AnxinBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly middleware: MiddlewareSet;
+  /** The steps every outgoing message passes, whatever started it: personal data, then the guardrail. */
+  private readonly outgoing: MiddlewareSet;
   private readonly handoffs: HandoffStarter;
   private readonly drafts: ReportDrafts;
 
@@ -78,14 +80,17 @@ export class AnxinBot extends ActivityHandler {
     this.dialogs.add(
       new ReportDialog(deps.services, deps.reports, this.drafts, (ctx, reply) => queueReply(ctx, reply)),
     );
+    const pii = new PiiMiddleware();
+    const guardrail = new GuardrailMiddleware(
+      new Guardrail(deps.allowedContacts),
+      deps.services.composer,
+      deps.logger,
+      deps.onGuardrailReplaced,
+    );
+    this.outgoing = new MiddlewareSet(pii, guardrail);
     this.middleware = new MiddlewareSet(
-      new PiiMiddleware(),
-      new GuardrailMiddleware(
-        new Guardrail(deps.allowedContacts),
-        deps.services.composer,
-        deps.logger,
-        deps.onGuardrailReplaced,
-      ),
+      pii,
+      guardrail,
       new HandoffMiddleware(this.data),
       new TriageMiddleware(deps.services.triage, this.data),
     );
@@ -106,13 +111,15 @@ export class AnxinBot extends ActivityHandler {
 
   /** The welcome message for a new conversation (web and app channels send it on creation). */
   async welcome(context: TurnContext, locale: Locale): Promise<void> {
-    const data = await this.data.get(context, newConversationData());
-    data.locale = locale;
-    const r = this.deps.services.composer.replies(locale);
-    const reply = emptyReply(locale, 'greeting');
-    reply.paragraphs.push(r.welcome);
-    reply.actions.push(...r.welcomeActions);
-    await this.send(context, data, reply);
+    await this.outgoing.run(context, async () => {
+      const data = await this.data.get(context, newConversationData());
+      data.locale = locale;
+      const r = this.deps.services.composer.replies(locale);
+      const reply = emptyReply(locale, 'greeting');
+      reply.paragraphs.push(r.welcome);
+      reply.actions.push(...r.welcomeActions);
+      await this.send(context, data, reply);
+    });
     await this.state.saveChanges(context);
   }
 

@@ -36,23 +36,51 @@ export const AGENTS_TOPIC = 'agents';
  * their language), stores agent and system messages, and publishes every change to the customer's
  * stream and the agents' consoles.
  */
+/** What the relay works with; everything but the queue, transcripts, bus and bot sides is optional. */
+export type RelayDeps = {
+  queue: HandoffQueue;
+  transcripts: TranscriptStore;
+  bus: EventBus;
+  /** Anxin's own channels' bot sides, by channel id. */
+  channels: Record<string, BotSide>;
+  /** The outgoing step for an agent's words: personal data and contacts outside the directory masked. */
+  screen: (text: string) => string;
+  webhook?: HandoffWebhook | undefined;
+  /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
+  push?: Partial<Record<string, Push>>;
+  /** The turns' per-conversation lock: a status change must not interleave with a turn. */
+  locks?: TurnLock;
+  logger?: Logger;
+  /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
+  others?: OtherChannels;
+  /** Console agents' accounts: the customer is told their display name, never their login. */
+  accounts?: Pick<AgentAccounts, 'get'>;
+};
+
 export class HandoffRelay {
-  constructor(
-    private readonly queue: HandoffQueue,
-    private readonly transcripts: TranscriptStore,
-    private readonly bus: EventBus,
-    private readonly channels: Record<string, InProcessChannel>,
-    private readonly webhook?: HandoffWebhook,
-    /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
-    private readonly push: Partial<Record<string, Push>> = {},
-    /** The turns' per-conversation lock: a status change must not interleave with a turn. */
-    private readonly locks?: TurnLock,
-    private readonly logger?: Logger,
-    /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
-    private readonly others?: OtherChannels,
-    /** Console agents' accounts: the customer is told their display name, never their login. */
-    private readonly accounts?: Pick<AgentAccounts, 'get'>,
-  ) {}
+  private readonly queue: HandoffQueue;
+  private readonly transcripts: TranscriptStore;
+  private readonly bus: EventBus;
+  private readonly channels: Record<string, BotSide>;
+  private readonly webhook: HandoffWebhook | undefined;
+  private readonly push: Partial<Record<string, Push>>;
+  private readonly locks: TurnLock | undefined;
+  private readonly logger: Logger | undefined;
+  private readonly others: OtherChannels | undefined;
+  private readonly accounts: Pick<AgentAccounts, 'get'> | undefined;
+
+  constructor(private readonly deps: RelayDeps) {
+    this.queue = deps.queue;
+    this.transcripts = deps.transcripts;
+    this.bus = deps.bus;
+    this.channels = deps.channels;
+    this.webhook = deps.webhook;
+    this.push = deps.push ?? {};
+    this.locks = deps.locks;
+    this.logger = deps.logger;
+    this.others = deps.others;
+    this.accounts = deps.accounts;
+  }
 
   /** The channel serving a case: Anxin's own, or a Bot Framework one that knows the conversation. */
   /** `sendsItself`: the channel's bot delivers its own notices (they are only kept, not pushed). */
@@ -113,9 +141,9 @@ export class HandoffRelay {
     return entry;
   }
 
-  /** An agent's message to the customer (personal data masked like everything stored). */
+  /** An agent's message to the customer, through the outgoing step (personal data and stray contacts masked). */
   async agentMessage(entry: QueueEntry, text: string): Promise<StoredMessage> {
-    const masked = maskPii(text).text;
+    const masked = this.deps.screen(text);
     const [message] = await this.transcripts.append(entry.conversationId, [
       {
         id: randomUUID(),

@@ -8,9 +8,9 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { OfficeHours } from '../handoff/officeHours.js';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
 import type { Logger } from '../logger.js';
+import type { OfficeHours } from '../officeHours.js';
 import type { HandoffQueue } from '../storage/handoffQueue.js';
 import {
   type ConversationData,

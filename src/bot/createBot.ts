@@ -1,8 +1,8 @@
 import type { Storage } from 'botbuilder';
-import type { OfficeHours } from '../handoff/officeHours.js';
 import type { BankProfile } from '../knowledge/directory.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import type { Logger } from '../logger.js';
+import type { OfficeHours } from '../officeHours.js';
 import type { HandoffQueue } from '../storage/handoffQueue.js';
 import { AnxinBot } from './anxinBot.js';
 import { allowedContacts, buildServices } from './buildServices.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Response, Router } from 'express';
 import { maskPii } from '../../bot/pii.js';
-import { repliesFor } from '../../bot/replies/replies.js';
+import { repliesFor } from '../../bot/replies/repliesFor.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
 import type { Limiter } from '../../http/rateLimiter.js';

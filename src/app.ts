@@ -31,7 +31,7 @@ import { normalize } from './knowledge/normalize.js';
 import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
 import { openBackend } from './storage/openBackend.js';
-import type { Stores } from './storage/ports.js';
+import type { Stores } from './storage/stores.js';
 
 /** The running application: the express app and what must be closed on shutdown. */
 export type App = {

@@ -11,7 +11,6 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
 import type { Logger } from '../logger.js';
 import type { OfficeHours } from '../officeHours.js';
-import type { HandoffQueue } from '../storage/handoffQueue.js';
 import {
   type ConversationData,
   handoffActive,
@@ -20,14 +19,15 @@ import {
   remember,
 } from './conversationData.js';
 import { Guardrail } from './guardrail.js';
+import type { HandoffRequests } from './handoffRequest.js';
 import { HandoffStarter } from './handoffStarter.js';
 import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
 import { PiiMiddleware } from './middleware/piiMiddleware.js';
 import { TriageMiddleware } from './middleware/triageMiddleware.js';
 import { maskPii } from './pii.js';
-import type { ReportStore } from './ports.js';
 import { emptyReply, type Reply, replyText } from './reply.js';
+import type { ReportStore } from './report/agencyReport.js';
 import { extractIdentifiers } from './report/identifiers.js';
 import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
 import { ReportDrafts } from './report/reportDrafts.js';
@@ -42,7 +42,7 @@ export type BotDeps = {
   services: Services;
   storage: Storage;
   reports: ReportStore;
-  handoffs: HandoffQueue;
+  handoffs: HandoffRequests;
   /** When agents staff the chat; undefined means always. */
   officeHours?: Pick<OfficeHours, 'isOpen' | 'describe'>;
   /** Every value the customer may be shown: the directory's and the bank's own hotline. */

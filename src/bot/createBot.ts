@@ -3,16 +3,16 @@ import type { BankProfile } from '../knowledge/directory.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import type { Logger } from '../logger.js';
 import type { OfficeHours } from '../officeHours.js';
-import type { HandoffQueue } from '../storage/handoffQueue.js';
 import { AnxinBot } from './anxinBot.js';
 import { allowedContacts, buildServices } from './buildServices.js';
 import { Guardrail } from './guardrail.js';
+import type { HandoffRequests } from './handoffRequest.js';
 import { PersonScreen } from './personScreen.js';
-import type { ReportStore } from './ports.js';
+import type { ReportStore } from './report/agencyReport.js';
 import type { Services } from './services.js';
 
 /** Where the bot keeps its state, its reports and its handoff requests. */
-export type BotStores = { storage: Storage; reports: ReportStore; handoffs: HandoffQueue };
+export type BotStores = { storage: Storage; reports: ReportStore; handoffs: HandoffRequests };
 
 /**
  * The bot with its services and stores, on any botbuilder Storage.

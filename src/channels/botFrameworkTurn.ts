@@ -1,8 +1,8 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AnxinBot } from '../bot/anxinBot.js';
+import type { ConversationStore } from '../conversation/conversationRecord.js';
 import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
-import type { ConversationStore } from '../storage/ports.js';
 import type { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { boundSends } from './boundedSends.js';
 import type { TurnRunner } from './web/turnRunner.js';

@@ -8,10 +8,10 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from 'zod';
 import type { AnxinBot } from '../bot/anxinBot.js';
 import type { Config } from '../config.js';
+import type { ConversationStore } from '../conversation/conversationRecord.js';
 import { ApiError } from '../http/apiError.js';
 import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
-import type { ConversationStore } from '../storage/ports.js';
 import { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { botFrameworkTurn } from './botFrameworkTurn.js';
 import type { TurnRunner } from './web/turnRunner.js';

@@ -12,17 +12,17 @@ import {
 } from '../agents/sessionCookie.js';
 import { maskPii } from '../bot/pii.js';
 import { toApiMessage } from '../channels/web/messageView.js';
+import type { TranscriptStore } from '../conversation/transcript.js';
 import { ApiError } from '../http/apiError.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { Limiter } from '../http/rateLimiter.js';
 import { parseBody as parse, wrap } from '../http/routeHelpers.js';
 import type { TokenRevocations } from '../http/tokenRevocations.js';
 import type { Locale } from '../knowledge/locale.js';
-import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
-import type { TranscriptStore } from '../storage/ports.js';
 import type { CannedAnswer } from './cannedAnswers.js';
 import { caseCard, caseRedFlags, type FindRedFlags } from './caseCard.js';
 import { parseCaseKey } from './caseKey.js';
+import type { HandoffQueue, QueueEntry } from './handoffQueue.js';
 import { AGENTS_TOPIC, type HandoffRelay } from './handoffRelay.js';
 
 export type AgentApiDeps = {

@@ -4,13 +4,13 @@ import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../channels/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
 import type { TurnConversation } from '../channels/web/turnRunner.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from '../conversation/transcript.js';
 import type { EventBus } from '../http/eventBus.js';
 import type { TurnLock } from '../http/keyedLock.js';
 import type { Logger } from '../logger.js';
-import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
-import type { HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
 import { customerFacingName, noticeName } from './agentName.js';
 import { caseKey } from './caseKey.js';
+import type { HandoffQueue, QueueEntry } from './handoffQueue.js';
 import type { HandoffWebhook } from './webhook.js';
 
 /** Sends a text to a customer on a channel without a live stream. */

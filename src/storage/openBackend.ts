@@ -8,9 +8,9 @@ import { RedisLock } from '../http/redisLock.js';
 import { RedisRateLimiter } from '../http/redisRateLimiter.js';
 import type { Logger } from '../logger.js';
 import { CachedConversations } from './cachedConversations.js';
-import type { Stores } from './ports.js';
 import { openRedisStores } from './redis/openRedisStores.js';
 import { openSqliteStores } from './sqlite/openSqliteStores.js';
+import type { Stores } from './stores.js';
 
 /** Where state lives and how instances coordinate: the embedded default, or Redis for scale-out. */
 export type Backend = {

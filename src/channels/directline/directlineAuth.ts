@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
 import { ApiError } from '../../http/apiError.js';
 import type { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationStore } from '../../storage/ports.js';
 import { bearerOf, requireToken } from '../web/auth.js';
 
 /** Whether a value is the Direct Line secret (compared in constant time). @example isSecret(secret, bearerOf(req)) */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
+import type { StoredMessage } from '../../conversation/transcript.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
 import type { Limiter } from '../../http/rateLimiter.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
 import { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
-import type { StoredMessage, Stores } from '../../storage/ports.js';
+import type { Stores } from '../../storage/stores.js';
 import { bearerOf, conversationOf } from '../web/auth.js';
 import type { TurnRunner } from '../web/turnRunner.js';
 import { activitySet, echoOf, parseWatermark } from './activities.js';

@@ -1,6 +1,8 @@
+import type { ConversationRecord } from '../../conversation/conversationRecord.js';
+import type { StoredMessage } from '../../conversation/transcript.js';
 import { ApiError } from '../../http/apiError.js';
 import type { EventBus } from '../../http/eventBus.js';
-import type { ConversationRecord, StoredMessage, Stores } from '../../storage/ports.js';
+import type { Stores } from '../../storage/stores.js';
 import { toApiMessage } from '../web/messageView.js';
 import type { TurnRunner } from '../web/turnRunner.js';
 

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ConversationRecord, ConversationStore } from '../../conversation/conversationRecord.js';
 import { ApiError } from '../../http/apiError.js';
 import type { TokenRevocations } from '../../http/tokenRevocations.js';
 import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationRecord, ConversationStore } from '../../storage/ports.js';
 
 const MESSAGES = {
   missing: 'an Authorization: Bearer <token> header is required',

@@ -4,7 +4,7 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { maskPii } from '../../bot/pii.js';
 import type { TurnMeta } from '../../bot/reply.js';
-import type { HandoffView, MessageRole, NewMessage, StoredMessage } from '../../storage/ports.js';
+import type { HandoffView, MessageRole, NewMessage, StoredMessage } from '../../conversation/transcript.js';
 import type { ApiMessage } from './apiSchemas.js';
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });

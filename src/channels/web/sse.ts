@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
+import type { TranscriptStore } from '../../conversation/transcript.js';
 import type { ConversationEvent, EventBus } from '../../http/eventBus.js';
 import type { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { TranscriptStore } from '../../storage/ports.js';
 import { conversationOf } from './auth.js';
 import { toApiMessage } from './messageView.js';
 

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
+import type { ConversationRecord } from '../../conversation/conversationRecord.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from '../../conversation/transcript.js';
 import type { EventBus } from '../../http/eventBus.js';
 import type { TurnLock } from '../../http/keyedLock.js';
-import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../../storage/ports.js';
 import type { InProcessChannel } from '../inProcess.js';
 import { turnOutcome } from '../turnOutcome.js';
 import { botMessages, customerMessage, toApiMessage } from './messageView.js';

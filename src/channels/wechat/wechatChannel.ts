@@ -4,7 +4,7 @@ import type { HandoffRelay } from '../../handoff/handoffRelay.js';
 import type { Limiter } from '../../http/rateLimiter.js';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex.js';
 import type { Logger } from '../../logger.js';
-import type { Stores } from '../../storage/ports.js';
+import type { Stores } from '../../storage/stores.js';
 import type { TurnRunner } from '../web/turnRunner.js';
 import { WechatCustomerService } from './customerService.js';
 import { toWechatText } from './render.js';

@@ -1,4 +1,4 @@
-import type { HandoffView, MessageRole, StoredMessage } from '../ports.js';
+import type { HandoffView, MessageRole, StoredMessage } from '../../conversation/transcript.js';
 
 /** A `messages` row: lists and the handoff view are JSON columns, absent fields are NULL. */
 export type MessageRow = {

@@ -1,7 +1,7 @@
 import { hashPassword, passwordProblem } from '../agents/passwords.js';
+import { openBackend } from '../backend.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { openBackend } from '../storage/openBackend.js';
 import { parseAgentArgs, USAGE } from './agentArgs.js';
 import { runAccountCommand } from './agentCommands.js';
 

@@ -1,17 +1,23 @@
 import { Writable } from 'node:stream';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import { allowedContacts } from '../bot/buildServices.js';
 import { createBot } from '../bot/createBot.js';
 import { Guardrail } from '../bot/guardrail.js';
 import { maskPii } from '../bot/pii.js';
 import { DRAFT_KEY_PREFIX } from '../bot/report/reportDrafts.js';
-import { InProcessChannel } from '../channels/inProcess.js';
-import { turnOutcome } from '../channels/turnOutcome.js';
+import { InProcessChannel } from '../conversation/inProcess.js';
+import { turnOutcome } from '../conversation/turnOutcome.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { createLogger } from '../logger.js';
 import { openMemoryStores } from '../storage/memory/openMemoryStores.js';
-import { inspectableStorage } from '../storage/openStorage.js';
 import type { EvalCase } from './evalSet.js';
 import { conversationsOf, type JudgedTurn, type PipelineSummary, summarizePipeline } from './pipelineEval.js';
+
+/** A memory store whose raw contents can be read back, for audits (personal-data scans). */
+function inspectableStorage(): { storage: Storage; dump(): Record<string, string> } {
+  const memory: Record<string, string> = {};
+  return { storage: new MemoryStorage(memory), dump: () => ({ ...memory }) };
+}
 
 /**
  * Runs every labelled turn through the whole bot pipeline (the same one the server and the batch

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentAccounts } from '../agents/ports.js';
 import { maskPii } from '../bot/pii.js';
-import type { InProcessChannel } from '../channels/inProcess.js';
-import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
-import type { TurnConversation } from '../channels/web/turnRunner.js';
+import type { InProcessChannel } from '../conversation/inProcess.js';
+import { botMessages, textAsHtml, toApiMessage } from '../conversation/messageView.js';
 import type { HandoffView, StoredMessage, TranscriptStore } from '../conversation/transcript.js';
-import type { EventBus } from '../http/eventBus.js';
-import type { TurnLock } from '../http/keyedLock.js';
+import type { TurnConversation } from '../conversation/turnRunner.js';
+import type { EventBus } from '../coordination/eventBus.js';
+import type { TurnLock } from '../coordination/keyedLock.js';
 import type { Logger } from '../logger.js';
 import { customerFacingName, noticeName } from './agentName.js';
 import { caseKey } from './caseKey.js';

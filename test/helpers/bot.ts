@@ -2,7 +2,7 @@ import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
 import { AnxinBot } from '../../src/bot/anxinBot.js';
 import { allowedContacts, buildServices } from '../../src/bot/buildServices.js';
 import type { Services } from '../../src/bot/services.js';
-import { type TurnOutcome, turnOutcome } from '../../src/channels/turnOutcome.js';
+import { type TurnOutcome, turnOutcome } from '../../src/conversation/turnOutcome.js';
 import { loadContent } from '../../src/knowledge/content.js';
 import type { BankProfile } from '../../src/knowledge/directory.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex.js';

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type Router, Router as router } from 'express';
-import { ApiError } from '../../http/apiError.js';
-import { TokenRevocations } from '../../http/tokenRevocations.js';
-import { ConversationTokens } from '../../http/tokens.js';
+import { ConversationTokens } from '../../conversation/conversationTokens.js';
+import { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { AppError } from '../../errors.js';
 import { type DirectLineDeps, directLineRouter } from './directlineRouter.js';
 import { TOKEN_SECONDS } from './directlineStart.js';
 import { directLineStream } from './directlineStream.js';
@@ -29,7 +29,7 @@ export function directLineChannel(
   if (!secret) {
     const off = router();
     off.use((_req, _res, next) =>
-      next(new ApiError(404, 'not-found', 'Direct Line is off on this server: set DIRECTLINE_SECRET')),
+      next(AppError.api(404, 'not-found', 'Direct Line is off on this server: set DIRECTLINE_SECRET')),
     );
     return { router: off, upgrade: () => false, close: () => {} };
   }

@@ -3,17 +3,17 @@ import express, { type Response, Router } from 'express';
 import { maskPii } from '../../bot/pii.js';
 import { repliesFor } from '../../bot/replies/repliesFor.js';
 import type { ConversationRecord } from '../../conversation/conversationRecord.js';
-import { ApiError } from '../../http/apiError.js';
-import type { EventBus } from '../../http/eventBus.js';
-import type { Limiter } from '../../http/rateLimiter.js';
+import type { ConversationTokens } from '../../conversation/conversationTokens.js';
+import { TurnRunner } from '../../conversation/turnRunner.js';
+import type { EventBus } from '../../coordination/eventBus.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
+import { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { AppError } from '../../errors.js';
+import { conversationOf, requireToken } from '../../http/requireToken.js';
 import { limited, parseBody as parse, wrap } from '../../http/routeHelpers.js';
-import { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
 import type { Stores } from '../../storage/stores.js';
 import { createConversationBody, feedbackBody, handoffBody, postMessageBody } from './apiSchemas.js';
-import { conversationOf, requireToken } from './auth.js';
 import { eventsHandler } from './sse.js';
-import { TurnRunner } from './turnRunner.js';
 
 export type CustomerApiDeps = {
   stores: Stores;
@@ -113,7 +113,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
       const body = parse(feedbackBody, req.body);
       const messages = await stores.transcripts.list(conversation.id);
       if (!messages.some((m) => m.id === body.messageId && m.role === 'bot'))
-        throw new ApiError(404, 'not-found', 'no bot message with this id in the conversation', 'messageId');
+        throw AppError.api(404, 'not-found', 'no bot message with this id in the conversation', 'messageId');
       await stores.feedback.add({
         conversationId: conversation.id,
         ...body,
@@ -126,7 +126,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
   );
 
   router.use((req, _res, next) =>
-    next(new ApiError(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
+    next(AppError.api(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
   );
   return router;
 }

@@ -1,11 +1,11 @@
 import type { Router } from 'express';
 import type { WechatConfig } from '../../config.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
 import type { HandoffRelay } from '../../handoff/handoffRelay.js';
-import type { Limiter } from '../../http/rateLimiter.js';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex.js';
 import type { Logger } from '../../logger.js';
 import type { Stores } from '../../storage/stores.js';
-import type { TurnRunner } from '../web/turnRunner.js';
 import { WechatCustomerService } from './customerService.js';
 import { toWechatText } from './render.js';
 import { wechatRouter } from './wechatRouter.js';

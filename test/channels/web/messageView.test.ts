@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerMessage, toHtml } from '../../../src/channels/web/messageView.js';
+import { customerMessage, toHtml } from '../../../src/conversation/messageView.js';
 
 describe('messageView', () => {
   it('When a link ends a Chinese sentence, then the full stop stays out of the address', () => {

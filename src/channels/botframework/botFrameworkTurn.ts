@@ -1,11 +1,11 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { ConversationStore } from '../conversation/conversationRecord.js';
-import type { TurnLock } from '../http/keyedLock.js';
-import type { Logger } from '../logger.js';
+import type { AnxinBot } from '../../bot/anxinBot.js';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { TurnLock } from '../../coordination/keyedLock.js';
+import type { Logger } from '../../logger.js';
 import type { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { boundSends } from './boundedSends.js';
-import type { TurnRunner } from './web/turnRunner.js';
 
 export type BotFrameworkTurnDeps = {
   bot: AnxinBot;

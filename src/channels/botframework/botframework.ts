@@ -6,15 +6,15 @@ import {
 } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { Config } from '../config.js';
-import type { ConversationStore } from '../conversation/conversationRecord.js';
-import { ApiError } from '../http/apiError.js';
-import type { TurnLock } from '../http/keyedLock.js';
-import type { Logger } from '../logger.js';
+import type { AnxinBot } from '../../bot/anxinBot.js';
+import type { Config } from '../../config.js';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { TurnLock } from '../../coordination/keyedLock.js';
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
 import { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { botFrameworkTurn } from './botFrameworkTurn.js';
-import type { TurnRunner } from './web/turnRunner.js';
 
 /**
  * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
@@ -88,7 +88,7 @@ function checkActivity(anonymous: boolean) {
     if (!r.success) {
       const issue = r.error.issues[0];
       next(
-        new ApiError(
+        AppError.api(
           400,
           'invalid-activity',
           `not a Bot Framework activity: ${issue?.path.join('.') || 'body'}: ${issue?.message}`,
@@ -100,7 +100,7 @@ function checkActivity(anonymous: boolean) {
     // web, app and wechat are Anxin's own channels: no Bot Framework caller may act in their conversations.
     if (RESERVED.has(r.data.channelId.toLowerCase())) {
       next(
-        new ApiError(
+        AppError.api(
           403,
           'reserved-channel',
           `channelId "${r.data.channelId}" belongs to Anxin's own channels`,
@@ -115,7 +115,7 @@ function checkActivity(anonymous: boolean) {
       !req.get('forwarded');
     if (anonymous && (!LOOPBACK.has(new URL(r.data.serviceUrl).hostname) || !local)) {
       next(
-        new ApiError(
+        AppError.api(
           403,
           'service-url-not-allowed',
           'without MICROSOFT_APP_ID only a local Emulator (on this machine) may call this endpoint',

@@ -6,8 +6,8 @@ import {
   type Storage,
   TurnContext,
 } from 'botbuilder';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { OtherChannel, OtherChannels } from '../handoff/handoffRelay.js';
+import type { AnxinBot } from '../../bot/anxinBot.js';
+import type { OtherChannel, OtherChannels } from '../../handoff/handoffRelay.js';
 import { boundSends } from './boundedSends.js';
 
 const KEY = 'anxin/bot-framework-reference';

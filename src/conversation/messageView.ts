@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { maskPii } from '../../bot/pii.js';
-import type { TurnMeta } from '../../bot/reply.js';
-import type { HandoffView, MessageRole, NewMessage, StoredMessage } from '../../conversation/transcript.js';
-import type { ApiMessage } from './apiSchemas.js';
+import { maskPii } from '../bot/pii.js';
+import type { TurnMeta } from '../bot/reply.js';
+import type { ApiMessage } from './apiMessage.js';
+import type { HandoffView, MessageRole, NewMessage, StoredMessage } from './transcript.js';
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
 const SAFE: sanitizeHtml.IOptions = {

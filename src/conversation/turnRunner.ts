@@ -1,11 +1,11 @@
 import type { Activity } from 'botbuilder';
-import type { ConversationRecord } from '../../conversation/conversationRecord.js';
-import type { HandoffView, StoredMessage, TranscriptStore } from '../../conversation/transcript.js';
-import type { EventBus } from '../../http/eventBus.js';
-import type { TurnLock } from '../../http/keyedLock.js';
-import type { InProcessChannel } from '../inProcess.js';
-import { turnOutcome } from '../turnOutcome.js';
+import type { EventBus } from '../coordination/eventBus.js';
+import type { TurnLock } from '../coordination/keyedLock.js';
+import type { ConversationRecord } from './conversationRecord.js';
+import type { InProcessChannel } from './inProcess.js';
 import { botMessages, customerMessage, toApiMessage } from './messageView.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from './transcript.js';
+import { turnOutcome } from './turnOutcome.js';
 
 /** Told after every turn (metrics). */
 export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number) => void;

@@ -5,7 +5,7 @@ import type { StoredMessage } from '../../conversation/transcript.js';
 import type { TurnRunner } from '../../conversation/turnRunner.js';
 import type { EventBus } from '../../coordination/eventBus.js';
 import type { Limiter } from '../../coordination/rateLimiter.js';
-import { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
 import { AppError } from '../../errors.js';
 import { bearerOf, conversationOf } from '../../http/requireToken.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
@@ -26,6 +26,7 @@ export type DirectLineDeps = {
   runner: TurnRunner;
   bus: EventBus;
   limits: { perIp: Limiter; perConversation: Limiter };
+  revocations: TokenRevocations;
   bodyLimit: string;
 };
 
@@ -54,9 +55,8 @@ function streamUrl(req: Request, conversationId: string, ticket: string, waterma
  * is `directlineStream.ts`. Conversations are ordinary Anxin conversations of channel `directline`.
  */
 export function directLineRouter(deps: DirectLineDeps): Router {
-  const { secret, tokens, stores, runner } = deps;
+  const { secret, tokens, stores, runner, revocations } = deps;
   const router = Router();
-  const revocations = new TokenRevocations(stores.storage);
   const auth = requireConversation(secret, tokens, stores.conversations, revocations);
   router.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
 

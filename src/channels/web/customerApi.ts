@@ -7,7 +7,7 @@ import type { ConversationTokens } from '../../conversation/conversationTokens.j
 import { TurnRunner } from '../../conversation/turnRunner.js';
 import type { EventBus } from '../../coordination/eventBus.js';
 import type { Limiter } from '../../coordination/rateLimiter.js';
-import { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
 import { AppError } from '../../errors.js';
 import { conversationOf, requireToken } from '../../http/requireToken.js';
 import { limited, parseBody as parse, wrap } from '../../http/routeHelpers.js';
@@ -21,6 +21,7 @@ export type CustomerApiDeps = {
   bus: EventBus;
   runner: TurnRunner;
   limits: { perIp: Limiter; perConversation: Limiter };
+  revocations: TokenRevocations;
   /** Open SSE responses, ended on shutdown. */
   streams: Set<Response>;
   /** Largest JSON body accepted. */
@@ -29,9 +30,8 @@ export type CustomerApiDeps = {
 
 /** The customer HTTP API of CONTRACT §2 (web widget and mobile in-app chat), under `/api/v1`. */
 export function customerApi(deps: CustomerApiDeps): Router {
-  const { stores, tokens, runner, limits } = deps;
+  const { stores, tokens, runner, limits, revocations } = deps;
   const router = Router();
-  const revocations = new TokenRevocations(stores.storage);
   const auth = requireToken(tokens, stores.conversations, revocations);
   router.use(
     express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),

@@ -40,7 +40,7 @@ if (kind === 'anxin') {
     bare.post('/turn', express.json(), async (req, res) => {
       const body = req.body as { conversation?: string; text: string };
       const sent = await channel.say(body.conversation ?? randomUUID(), body.text);
-      res.json({ messages: sent.map((a) => ({ text: a.text })) });
+      res.json({ messages: sent.messages.map((m) => ({ text: m.text })) });
     });
   }
   const server = bare.listen(0, '127.0.0.1');

@@ -21,10 +21,10 @@ import {
 import { Guardrail } from './guardrail.js';
 import type { HandoffRequests } from './handoffRequest.js';
 import { HandoffStarter } from './handoffStarter.js';
-import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
 import { PiiMiddleware } from './middleware/piiMiddleware.js';
 import { TriageMiddleware } from './middleware/triageMiddleware.js';
+import { OutgoingStep } from './outgoingStep.js';
 import { maskPii } from './pii.js';
 import { emptyReply, type Reply, replyText } from './reply.js';
 import type { ReportStore } from './report/agencyReport.js';
@@ -33,6 +33,7 @@ import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDia
 import { ReportDrafts } from './report/reportDrafts.js';
 import { respond } from './respond.js';
 import { articleById, type Services, type Turn } from './services.js';
+import { shownIn } from './shownReply.js';
 import type { TriageResult } from './triage/triage.js';
 import { TURN } from './turnKeys.js';
 import { queueReply, takeReplies, toActivity } from './turnReplies.js';
@@ -56,8 +57,8 @@ export type BotDeps = {
 const THIS_ADVERT = /这条|这个|这则|它|刚才|上面|\bthis\b|\bit\b|\bthat\b/;
 
 /**
- * Anxin's bot: middleware (pii → guardrail → handoff → triage), then the use case for the intent,
- * one reply message per turn, and a `handoff.initiate` event when a person is needed.
+ * Anxin's bot: middleware (pii → handoff → triage), then the use case for the intent, one reply
+ * message per turn through the outgoing step (pii → guardrail), and a `handoff.initiate` event when a person is needed.
  * @example await adapter.processActivity(activity, (context) => bot.run(context))
  */
 export class AnxinBot extends ActivityHandler {
@@ -65,8 +66,8 @@ export class AnxinBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly middleware: MiddlewareSet;
-  /** The steps every outgoing message passes, whatever started it: personal data, then the guardrail. */
-  private readonly outgoing: MiddlewareSet;
+  /** The step every outgoing message passes, whatever started it: personal data, then the guardrail. */
+  private readonly outgoing: OutgoingStep;
   private readonly handoffs: HandoffStarter;
   private readonly drafts: ReportDrafts;
 
@@ -80,17 +81,14 @@ export class AnxinBot extends ActivityHandler {
     this.dialogs.add(
       new ReportDialog(deps.services, deps.reports, this.drafts, (ctx, reply) => queueReply(ctx, reply)),
     );
-    const pii = new PiiMiddleware();
-    const guardrail = new GuardrailMiddleware(
+    this.outgoing = new OutgoingStep(
       new Guardrail(deps.allowedContacts),
       deps.services.composer,
       deps.logger,
       deps.onGuardrailReplaced,
     );
-    this.outgoing = new MiddlewareSet(pii, guardrail);
     this.middleware = new MiddlewareSet(
-      pii,
-      guardrail,
+      new PiiMiddleware(),
       new HandoffMiddleware(this.data),
       new TriageMiddleware(deps.services.triage, this.data),
     );
@@ -111,15 +109,13 @@ export class AnxinBot extends ActivityHandler {
 
   /** The welcome message for a new conversation (web and app channels send it on creation). */
   async welcome(context: TurnContext, locale: Locale): Promise<void> {
-    await this.outgoing.run(context, async () => {
-      const data = await this.data.get(context, newConversationData());
-      data.locale = locale;
-      const r = this.deps.services.composer.replies(locale);
-      const reply = emptyReply(locale, 'greeting');
-      reply.paragraphs.push(r.welcome);
-      reply.actions.push(...r.welcomeActions);
-      await this.send(context, data, reply);
-    });
+    const data = await this.data.get(context, newConversationData());
+    data.locale = locale;
+    const r = this.deps.services.composer.replies(locale);
+    const reply = emptyReply(locale, 'greeting');
+    reply.paragraphs.push(r.welcome);
+    reply.actions.push(...r.welcomeActions);
+    await this.send(context, data, reply);
     await this.state.saveChanges(context);
   }
 
@@ -245,8 +241,10 @@ export class AnxinBot extends ActivityHandler {
     } else noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     reply.meta.handoff = started || handoffActive(data);
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
-    const sent = await context.sendActivity(toActivity(reply, text));
-    remember(data, 'bot', sent ? text : '');
+    const shown = this.outgoing.reply(context, reply, text);
+    shownIn(context).push(shown);
+    const sent = await context.sendActivity(toActivity(shown));
+    remember(data, 'bot', sent ? shown.text : '');
     if (started) await this.handoffs.announce(context, data, reply);
   }
 

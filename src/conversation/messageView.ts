@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from 'botbuilder';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { maskPii } from '../bot/pii.js';
-import type { TurnMeta } from '../bot/reply.js';
+import type { ShownReply } from '../bot/shownReply.js';
 import type { ApiMessage } from './apiMessage.js';
 import type { HandoffView, MessageRole, NewMessage, StoredMessage } from './transcript.js';
 
@@ -53,33 +52,24 @@ export function customerMessage(conversationId: string, text: string, clientMess
   };
 }
 
-/** The bot's messages of one turn, from the activities it sent. */
+/** The bot's messages of one turn, from what it showed. */
 export function botMessages(
   conversationId: string,
-  sent: Partial<Activity>[],
+  shown: readonly ShownReply[],
   replyTo?: string,
 ): NewMessage[] {
-  return sent
-    .filter((a) => a.type === 'message' && typeof a.text === 'string')
-    .map((a) => {
-      const meta = a.channelData?.anxin as (TurnMeta & { citations?: NewMessage['citations'] }) | undefined;
-      const handoff: HandoffView | undefined = meta?.handoff ? { state: 'queued' } : undefined;
-      return {
-        id: randomUUID(),
-        conversationId,
-        role: 'bot' as MessageRole,
-        text: a.text as string,
-        html: toHtml(a.text as string),
-        suggestedActions: (a.suggestedActions?.actions ?? []).map((x) => ({
-          title: String(x.title ?? x.value),
-          value: String(x.value ?? x.title),
-        })),
-        citations: meta?.citations ?? [],
-        ...(handoff ? { handoff } : {}),
-        createdAt: new Date().toISOString(),
-        ...(replyTo ? { replyTo } : {}),
-      };
-    });
+  return shown.map((m) => ({
+    id: randomUUID(),
+    conversationId,
+    role: 'bot' as MessageRole,
+    text: m.text,
+    html: toHtml(m.text),
+    suggestedActions: m.actions.map((x) => ({ title: x.title, value: x.value })),
+    citations: m.citations,
+    ...(m.meta.handoff ? { handoff: { state: 'queued' } as HandoffView } : {}),
+    createdAt: new Date().toISOString(),
+    ...(replyTo ? { replyTo } : {}),
+  }));
 }
 
 /** A stored message as CONTRACT §2 shows it. */

@@ -1,16 +1,15 @@
-import type { Activity } from 'botbuilder';
 import type { TurnMeta } from '../bot/reply.js';
+import type { TurnResult } from './turnResult.js';
 
-/** What one turn said and decided, read from the activities the bot sent (CONTRACT §1 fields). */
+/** What one turn said and decided (CONTRACT §1 fields), with its handoff event when it asked for a person. */
 export type TurnOutcome = TurnMeta & { reply: string; handoffEvent?: Record<string, unknown> };
 
-/** Fold the activities of one turn into its outcome. */
-export function turnOutcome(sent: Partial<Activity>[]): TurnOutcome {
-  const messages = sent.filter((a) => a.type === 'message');
-  const meta = [...messages].reverse().find((a) => a.channelData?.anxin)?.channelData?.anxin as
-    | TurnMeta
-    | undefined;
-  const event = sent.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+/**
+ * Fold a turn's result into its outcome: the last message's decisions, every message's text.
+ * @example const { intent, reply } = turnOutcome(await channel.say('c1', '停息挂账靠谱吗'))
+ */
+export function turnOutcome(result: TurnResult): TurnOutcome {
+  const meta = result.messages.at(-1)?.meta;
   return {
     intent: meta?.intent ?? 'out-of-scope',
     topics: meta?.topics ?? [],
@@ -20,7 +19,7 @@ export function turnOutcome(sent: Partial<Activity>[]): TurnOutcome {
     redFlags: meta?.redFlags ?? [],
     handoff: meta?.handoff ?? false,
     refused: meta?.refused ?? false,
-    reply: messages.map((a) => a.text ?? '').join('\n\n'),
-    ...(event ? { handoffEvent: event as unknown as Record<string, unknown> } : {}),
+    reply: result.messages.map((m) => m.text).join('\n\n'),
+    ...(result.handoffEvent ? { handoffEvent: result.handoffEvent } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../conversation/inProcess.js';
 import { botMessages, textAsHtml, toApiMessage } from '../conversation/messageView.js';
 import type { HandoffView, StoredMessage, TranscriptStore } from '../conversation/transcript.js';
+import { NOTHING_SHOWN } from '../conversation/turnResult.js';
 import type { TurnConversation } from '../conversation/turnRunner.js';
 import type { EventBus } from '../coordination/eventBus.js';
 import type { TurnLock } from '../coordination/keyedLock.js';
@@ -94,7 +95,7 @@ export class HandoffRelay {
       const handoffStatus: BotSide['handoffStatus'] = (id, value) =>
         other.handoffStatus(id, value).catch((err) => {
           this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not reach the channel');
-          return [];
+          return NOTHING_SHOWN;
         });
       return { bot: { handoffStatus }, push: other.push, sendsItself: true };
     }
@@ -236,7 +237,7 @@ export class HandoffRelay {
     const handoff = await this.view(entry.channel, entry.conversationId);
     if (sent) {
       // A notice carries the state it announces (joined, ended), which a reloaded widget shows.
-      const notices = botMessages(entry.conversationId, sent).map((m) => ({
+      const notices = botMessages(entry.conversationId, sent.messages).map((m) => ({
         ...m,
         role: 'system' as const,
         ...(handoff ? { handoff } : {}),

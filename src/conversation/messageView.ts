@@ -44,7 +44,6 @@ export function customerMessage(conversationId: string, text: string, clientMess
     conversationId,
     role: 'customer',
     text: masked,
-    html: textAsHtml(masked),
     suggestedActions: [],
     citations: [],
     createdAt: new Date().toISOString(),
@@ -63,7 +62,6 @@ export function botMessages(
     conversationId,
     role: 'bot' as MessageRole,
     text: m.text,
-    html: toHtml(m.text),
     suggestedActions: m.actions.map((x) => ({ title: x.title, value: x.value })),
     citations: m.citations,
     ...(m.meta.handoff ? { handoff: { state: 'queued' } as HandoffView } : {}),
@@ -72,13 +70,13 @@ export function botMessages(
   }));
 }
 
-/** A stored message as CONTRACT §2 shows it. */
+/** A stored message as CONTRACT §2 shows it, its HTML rendered here: the bot's Markdown, anyone else's words escaped. */
 export function toApiMessage(m: StoredMessage): ApiMessage {
   return {
     id: m.id,
     role: m.role,
     text: m.text,
-    html: m.html,
+    html: m.role === 'bot' || m.role === 'system' ? toHtml(m.text) : textAsHtml(m.text),
     suggestedActions: m.suggestedActions,
     citations: m.citations,
     ...(m.handoff ? { handoff: m.handoff } : {}),

@@ -8,7 +8,10 @@ export type HandoffView = {
   agentName?: string;
 };
 
-/** One message of a transcript, as CONTRACT §2 shows it; text is already masked. */
+/**
+ * One message of a transcript, channel-neutral: masked text (Markdown from the bot and the system,
+ * plain text from customers and agents), rendered (HTML, WeChat text, activities) when shown.
+ */
 export type StoredMessage = {
   id: string;
   conversationId: string;
@@ -16,7 +19,6 @@ export type StoredMessage = {
   seq: number;
   role: MessageRole;
   text: string;
-  html: string;
   suggestedActions: { title: string; value: string }[];
   citations: Citation[];
   handoff?: HandoffView;

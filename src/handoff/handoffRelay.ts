@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AgentAccounts } from '../agents/ports.js';
 import { maskPii } from '../bot/pii.js';
 import type { InProcessChannel } from '../conversation/inProcess.js';
-import { botMessages, textAsHtml, toApiMessage } from '../conversation/messageView.js';
+import { botMessages, toApiMessage } from '../conversation/messageView.js';
 import type { HandoffView, StoredMessage, TranscriptStore } from '../conversation/transcript.js';
 import { NOTHING_SHOWN } from '../conversation/turnResult.js';
 import type { TurnConversation } from '../conversation/turnRunner.js';
@@ -130,7 +130,6 @@ export class HandoffRelay {
         conversationId: entry.conversationId,
         role: 'agent',
         text: masked,
-        html: textAsHtml(masked),
         suggestedActions: [],
         citations: [],
         createdAt: new Date().toISOString(),

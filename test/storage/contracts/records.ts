@@ -28,7 +28,6 @@ export function buildMessage(conversationId: string, overrides: Partial<NewMessa
     conversationId,
     role: 'customer',
     text: '停息挂账靠谱吗',
-    html: '<p>停息挂账靠谱吗</p>',
     suggestedActions: [],
     citations: [],
     createdAt: '2025-11-24T08:00:01.000Z',

@@ -3,16 +3,11 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { AgentAuth } from './agents/agentAuth.js';
+import { type AppOptions, appChannels } from './appChannels.js';
 import { channelClients } from './channelClients.js';
 import { BotFrameworkConversations } from './channels/botframework/botFrameworkConversations.js';
-import { botFrameworkChannel } from './channels/botframework/botframework.js';
-import type { Channel } from './channels/channel.js';
-import { directLineChannel } from './channels/directline/directLineChannel.js';
-import { webChannel } from './channels/web/webChannel.js';
-import { SIGNATURE_MEMORY_MS } from './channels/wechat/plaintextReplay.js';
-import { wechatChannel, wechatPush } from './channels/wechat/wechatChannel.js';
+import { wechatPush } from './channels/wechat/wechatChannel.js';
 import type { Config } from './config.js';
-import { ConversationTokens, tokenSecret } from './conversation/conversationTokens.js';
 import { TurnRunner } from './conversation/turnRunner.js';
 import type { EventBus } from './coordination/eventBus.js';
 import { agentApi } from './handoff/agentApi.js';
@@ -30,6 +25,8 @@ import type { Logger } from './logger.js';
 import { openRuntime } from './runtime.js';
 import type { Stores } from './storage/stores.js';
 
+export type { AppOptions } from './appChannels.js';
+
 /** The running application: the express app and what must be closed on shutdown. */
 export type App = {
   express: Express;
@@ -41,17 +38,6 @@ export type App = {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Waits for turns in flight, ends event streams, closes the stores. */
   close(): Promise<void>;
-};
-
-/** Limits a deployment may tighten; tests loosen or tighten them to exercise 429. */
-export type AppOptions = {
-  messagesPerMinute?: { perIp: number; perConversation: number };
-  tokenTtlMs?: number;
-  bodyLimit?: string;
-  /** How long a WeChat turn may run before its reply goes through the customer-service API. */
-  wechatWindowMs?: number;
-  /** How often a Direct Line stream sends keep-alive, re-reads and checks revocation. */
-  directLineTickMs?: number;
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
@@ -102,58 +88,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     (outcome, ms) => metrics.turn(outcome.intent, ms / 1000, outcome.handoffEvent !== undefined),
     relay,
   );
-  const perMinute = options.messagesPerMinute ?? { perIp: 120, perConversation: 30 };
-  const secret = tokenSecret(config.dataDir, config.tokenSecret);
-  const limits = {
-    perIp: runtime.limiter('ip', perMinute.perIp, 60_000),
-    perConversation: runtime.limiter('conversation', perMinute.perConversation, 60_000),
-  };
-  const bodyLimit = options.bodyLimit ?? '16kb';
-  const corsOrigins = config.corsOrigins;
-  // Every channel the same way: built from the runtime, mounted in this order, closed on shutdown.
-  const channels: Channel[] = [
-    webChannel({
-      stores,
-      tokens: new ConversationTokens(secret, options.tokenTtlMs ?? 86_400_000),
-      bus,
-      runner,
-      limits,
-      revocations,
-      bodyLimit,
-      corsOrigins,
-    }),
-    directLineChannel(config.directlineSecret, {
-      tokenSecret: secret,
-      stores,
-      runner,
-      bus,
-      limits,
-      revocations,
-      bodyLimit,
-      corsOrigins,
-      ...(options.directLineTickMs ? { tickMs: options.directLineTickMs } : {}),
-    }),
-    wechatChannel(config.wechat, {
-      runner,
-      stores,
-      relay,
-      services: clients.wechat,
-      knowledge,
-      logger,
-      seen: runtime.limiter('wechat-signature', 1, SIGNATURE_MEMORY_MS),
-      ...(options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {}),
-    }),
-    botFrameworkChannel({
-      adapter: clients.botFramework,
-      anonymous: !config.microsoft.appId,
-      bot,
-      runner,
-      locks,
-      conversations: botFrameworkConversations,
-      own: stores.conversations,
-      logger,
-    }),
-  ];
+  const channels = appChannels({
+    config,
+    options,
+    runtime,
+    knowledge,
+    bot,
+    runner,
+    relay,
+    clients,
+    botFrameworkConversations,
+  });
 
   const app = express();
   app.disable('x-powered-by');

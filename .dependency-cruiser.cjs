@@ -12,13 +12,21 @@ const untangling = existsSync(KNOWN) && JSON.parse(readFileSync(KNOWN, 'utf8')).
 /** Files at the root of src/ that every room may use and that use no room. */
 const KERNEL = '^src/(config|errors|logger)[.]ts$';
 /** The composition root: the only place that builds infrastructure and wires it together. */
-const ROOT = '^src/(app|runtime|main)[.]ts$';
+const ROOT = '^src/(app|appChannels|runtime|backend|channelClients|main)[.]ts$';
 /** The rooms a store implementation must never reach up into. */
 const ABOVE_STORAGE = `^src/(bot|conversation|channels|http|coordination|cli|evaluation)/|${ROOT}`;
 /** The customer side: a bank-side room reaches it only through stores and the event bus. */
 const CUSTOMER_SIDE = '^src/(bot|channels|conversation)/';
-/** What the bank side may see of the turn pipeline: its ports, not its internals. */
-const CONVERSATION_PUBLIC = '^src/conversation/ports[.]ts$';
+/**
+ * What the bank side may see of the turn: the conversation's ports and records (transcript,
+ * conversation record, feedback, the neutral TurnResult and how a stored message is shown), the
+ * bot's handoff request and report, and personal-data masking; never the pipeline's internals.
+ */
+const CUSTOMER_PUBLIC =
+  '^src/conversation/(transcript|conversationRecord|feedback|turnResult|apiMessage|messageView)[.]ts$|^src/bot/(handoffRequest|report/agencyReport|pii)[.]ts$';
+/** The ports a store implements, owned by the rooms above it: storage imports their types only. */
+const PORTS =
+  '^src/conversation/(transcript|conversationRecord|feedback)[.]ts$|^src/bot/(reply|handoffRequest|report/agencyReport)[.]ts$';
 const BANK_SIDE = '^src/(handoff|agents|intel|insights)/';
 /** Modules whose value (not type) import means building infrastructure: stores, locks, buses. */
 const STORE_OPENERS = '^src/storage/(open[^/]*|[^/]+/open[^/]*)[.]ts$';
@@ -62,7 +70,14 @@ module.exports = {
       comment: 'storage/ implements the ports that their rooms define; it never uses the rooms that use it.',
       severity: 'error',
       from: { path: '^src/storage/' },
-      to: { path: ABOVE_STORAGE },
+      to: { path: ABOVE_STORAGE, pathNot: PORTS },
+    },
+    {
+      name: 'storage-imports-only-port-types',
+      comment: 'Of the rooms above it, storage sees only the ports it implements, and only their types.',
+      severity: 'error',
+      from: { path: '^src/storage/' },
+      to: { path: PORTS, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'bot-imports-no-channel',
@@ -91,7 +106,7 @@ module.exports = {
         'The bank side (handoff, agents, intel, insights) meets the customer side only in stores and the event bus; of conversation/ it sees the ports alone.',
       severity: 'error',
       from: { path: BANK_SIDE },
-      to: { path: CUSTOMER_SIDE, pathNot: CONVERSATION_PUBLIC },
+      to: { path: CUSTOMER_SIDE, pathNot: CUSTOMER_PUBLIC },
     },
     {
       name: 'stores-opened-in-composition-root',
@@ -105,7 +120,7 @@ module.exports = {
       comment:
         'Locks, rate limiters, event buses and revocation lists are built once, by the composition root.',
       severity: 'error',
-      from: { pathNot: `${ROOT}|${COORDINATION}|^src/storage/openBackend[.]ts$` },
+      from: { pathNot: `${ROOT}|${COORDINATION}` },
       to: { path: COORDINATION, dependencyTypesNot: ['type-only'] },
     },
     {

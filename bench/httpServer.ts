@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createApp, listen } from '../src/app.js';
 import { createBot } from '../src/bot/createBot.js';
-import { InProcessChannel } from '../src/channels/inProcess.js';
 import { loadConfig } from '../src/config.js';
+import { InProcessChannel } from '../src/conversation/inProcess.js';
 import { openKnowledge } from '../src/knowledge/openKnowledge.js';
 import { createLogger } from '../src/logger.js';
 import { openMemoryStores } from '../src/storage/memory/openMemoryStores.js';
@@ -40,7 +40,7 @@ if (kind === 'anxin') {
     bare.post('/turn', express.json(), async (req, res) => {
       const body = req.body as { conversation?: string; text: string };
       const sent = await channel.say(body.conversation ?? randomUUID(), body.text);
-      res.json({ messages: sent.map((a) => ({ text: a.text })) });
+      res.json({ messages: sent.messages.map((m) => ({ text: m.text })) });
     });
   }
   const server = bare.listen(0, '127.0.0.1');

@@ -1,37 +1,31 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type Response } from 'express';
+import express, { type Express } from 'express';
 import { AgentAuth } from './agents/agentAuth.js';
-import { createBot } from './bot/createBot.js';
-import { botFramework } from './channels/botframework.js';
-import { directLineChannel } from './channels/directline/directLineChannel.js';
-import { InProcessChannel } from './channels/inProcess.js';
-import { customerApi } from './channels/web/customerApi.js';
-import { openApiDocument } from './channels/web/openapi.js';
-import { TurnRunner } from './channels/web/turnRunner.js';
-import { SIGNATURE_MEMORY_MS } from './channels/wechat/plaintextReplay.js';
-import { wechatOutbox, wechatRouters } from './channels/wechat/wechatChannel.js';
+import { type AppOptions, appChannels } from './appChannels.js';
+import { channelClients } from './channelClients.js';
+import { BotFrameworkConversations } from './channels/botframework/botFrameworkConversations.js';
+import { wechatPush } from './channels/wechat/wechatChannel.js';
 import type { Config } from './config.js';
+import { TurnRunner } from './conversation/turnRunner.js';
+import type { EventBus } from './coordination/eventBus.js';
 import { agentApi } from './handoff/agentApi.js';
 import { cannedAnswers } from './handoff/cannedAnswers.js';
 import { HandoffRelay } from './handoff/handoffRelay.js';
 import { hubStatusRouter } from './handoff/hubStatus.js';
 import { HandoffWebhook } from './handoff/webhook.js';
 import { accessLog } from './http/accessLog.js';
-import { apiErrorHandler } from './http/apiError.js';
-import type { EventBus } from './http/eventBus.js';
+import { apiErrorHandler } from './http/errorHandler.js';
 import { healthRouter } from './http/health.js';
-import { Metrics } from './http/metrics.js';
-import { cors, securityHeaders } from './http/security.js';
-import { TokenRevocations } from './http/tokenRevocations.js';
-import { ConversationTokens, tokenSecret } from './http/tokens.js';
+import { securityHeaders } from './http/security.js';
 import type { KnowledgeIndex } from './knowledge/knowledgeIndex.js';
 import { normalize } from './knowledge/normalize.js';
-import { openKnowledge } from './knowledge/openKnowledge.js';
 import type { Logger } from './logger.js';
-import { openBackend } from './storage/openBackend.js';
-import type { Stores } from './storage/ports.js';
+import { openRuntime } from './runtime.js';
+import type { Stores } from './storage/stores.js';
+
+export type { AppOptions } from './appChannels.js';
 
 /** The running application: the express app and what must be closed on shutdown. */
 export type App = {
@@ -46,17 +40,6 @@ export type App = {
   close(): Promise<void>;
 };
 
-/** Limits a deployment may tighten; tests loosen or tighten them to exercise 429. */
-export type AppOptions = {
-  messagesPerMinute?: { perIp: number; perConversation: number };
-  tokenTtlMs?: number;
-  bodyLimit?: string;
-  /** How long a WeChat turn may run before its reply goes through the customer-service API. */
-  wechatWindowMs?: number;
-  /** How often a Direct Line stream sends keep-alive, re-reads and checks revocation. */
-  directLineTickMs?: number;
-};
-
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 
 /**
@@ -64,57 +47,58 @@ const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
  * @example const app = await createApp(loadConfig(process.env), logger)
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const knowledge = await openKnowledge(config);
-  logger.info(
-    {
-      articles: knowledge.content.articles.length,
-      chunks: knowledge.info.chunks,
-      index: knowledge.info.source,
-    },
-    'knowledge base ready',
-  );
-  const backend = await openBackend(config, logger);
-  const { stores, bus, locks } = backend;
-  logger.info({ store: backend.kind }, 'stores open');
-  const metrics = new Metrics();
-  const { bot, services } = await createBot(knowledge, config.bank, stores, logger, {
-    onGuardrailReplaced: () => metrics.guardrailReplaced(),
-    officeHours: config.officeHours,
-  });
-  const channels = {
-    web: new InProcessChannel(bot, 'web'),
-    app: new InProcessChannel(bot, 'app'),
-    wechat: new InProcessChannel(bot, 'wechat'),
-    directline: new InProcessChannel(bot, 'directline'),
+  const runtime = await openRuntime(config, logger);
+  const { stores, bus, locks, metrics, revocations } = runtime;
+  const { knowledge, bot, services, screen, inProcess } = await runtime.turns();
+  const clients = channelClients(config);
+  const own = {
+    web: inProcess('web'),
+    app: inProcess('app'),
+    wechat: inProcess('wechat'),
+    directline: inProcess('directline'),
   };
   const webhook = config.handoffWebhook
     ? new HandoffWebhook(config.handoffWebhook.url, config.handoffWebhook.secret, logger)
     : undefined;
-  // WeChat has no stream: agents' and system messages go out through its customer-service API.
-  const wechat = wechatOutbox(config.wechat);
-  const botFrameworkChannels = botFramework(bot, config, logger, stores.storage);
-  const relay = new HandoffRelay(
-    stores.handoffs,
-    stores.transcripts,
+  const botFrameworkConversations = new BotFrameworkConversations(
+    clients.botFramework,
+    config.microsoft.appId ?? '',
+    stores.storage,
+    bot,
+  );
+  const relay = new HandoffRelay({
+    queue: stores.handoffs,
+    transcripts: stores.transcripts,
     bus,
-    channels,
+    channels: own,
+    screen: (text) => screen.screen(text),
     webhook,
-    { wechat: wechat.push },
+    // WeChat has no stream: agents' and system messages go out through its customer-service API.
+    push: { wechat: wechatPush(clients.wechat) },
     locks,
     logger,
-    botFrameworkChannels.conversations,
-    stores.agents,
-  );
+    others: botFrameworkConversations,
+    accounts: stores.agents,
+  });
   const runner = new TurnRunner(
-    channels,
+    own,
     stores.transcripts,
     bus,
     locks,
     (outcome, ms) => metrics.turn(outcome.intent, ms / 1000, outcome.handoffEvent !== undefined),
     relay,
   );
-  const perMinute = options.messagesPerMinute ?? { perIp: 120, perConversation: 30 };
-  const streams = new Set<Response>();
+  const channels = appChannels({
+    config,
+    options,
+    runtime,
+    knowledge,
+    bot,
+    runner,
+    relay,
+    clients,
+    botFrameworkConversations,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -129,9 +113,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ]),
   );
   app.get('/metrics', metrics.handler());
-  app.get('/api/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
-  });
   // Before the customer API, whose router answers 404 for anything else under /api/v1.
   if (config.handoffWebhook) app.use(hubStatusRouter(config.handoffWebhook.secret, relay));
   app.use(
@@ -142,54 +123,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       transcripts: stores.transcripts,
       relay,
       bus,
-      loginLimiter: backend.limiter('login', 20, 60_000),
-      revocations: new TokenRevocations(stores.storage),
+      loginLimiter: runtime.limiter('login', 20, 60_000),
+      revocations,
       canned: cannedAnswers(knowledge, services.composer),
       redFlags: (text) => services.flags.find(normalize(text)),
     }),
   );
-  const secret = tokenSecret(config.dataDir, config.tokenSecret);
-  const limits = {
-    perIp: backend.limiter('ip', perMinute.perIp, 60_000),
-    perConversation: backend.limiter('conversation', perMinute.perConversation, 60_000),
-  };
-  const bodyLimit = options.bodyLimit ?? '16kb';
-  app.use(
-    '/api/v1',
-    cors(config.corsOrigins),
-    customerApi({
-      stores,
-      tokens: new ConversationTokens(secret, options.tokenTtlMs ?? 86_400_000),
-      bus,
-      runner,
-      streams,
-      limits,
-      bodyLimit,
-    }),
-  );
-  const directLine = directLineChannel(config.directlineSecret, {
-    tokenSecret: secret,
-    stores,
-    runner,
-    bus,
-    limits,
-    bodyLimit,
-    ...(options.directLineTickMs ? { tickMs: options.directLineTickMs } : {}),
-  });
-  app.use('/v3/directline', cors(config.corsOrigins), directLine.router);
-  const wechatOptions = options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {};
-  for (const router of wechatRouters(config.wechat, {
-    runner,
-    stores,
-    relay,
-    services: wechat.services,
-    knowledge,
-    logger,
-    seen: backend.limiter('wechat-signature', 1, SIGNATURE_MEMORY_MS),
-    ...wechatOptions,
-  }))
-    app.use(router);
-  app.use(botFrameworkChannels.router(runner, locks, stores.conversations));
+  for (const channel of channels) app.use(channel.router);
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.use(apiErrorHandler(logger));
 
@@ -199,14 +139,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledge,
     stores,
     bus,
-    upgrade: directLine.upgrade,
+    upgrade: (req, socket, head) => channels.some((c) => c.upgrade?.(req, socket, head) ?? false),
     close: async () => {
       if (closed) return;
       closed = true;
-      for (const res of streams) res.end();
-      directLine.close();
+      for (const channel of channels) channel.close?.();
       await locks.drain();
-      await backend.close();
+      await runtime.close();
     },
   };
 }

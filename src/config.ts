@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { OfficeHours } from './handoff/officeHours.js';
+import { OfficeHours } from './officeHours.js';
 
 const optionalText = z
   .string()

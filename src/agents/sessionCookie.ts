@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from '../http/apiError.js';
+import { AppError } from '../errors.js';
 import { type AgentAuth, SESSION_HOURS } from './agentAuth.js';
 import type { AgentSession } from './ports.js';
 
@@ -43,9 +43,9 @@ export function agentOf(res: Response): AgentSession {
 export function requireAgent(auth: AgentAuth) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const session = await auth.session(cookieValue(req, COOKIE)).catch(() => undefined);
-    if (!session) return next(new ApiError(401, 'not-logged-in', 'log in first'));
+    if (!session) return next(AppError.api(401, 'not-logged-in', 'log in first'));
     if (STATE_CHANGING.has(req.method) && req.get('x-csrf-token') !== session.csrfToken)
-      return next(new ApiError(403, 'csrf', 'the X-CSRF-Token header is missing or wrong'));
+      return next(AppError.api(403, 'csrf', 'the X-CSRF-Token header is missing or wrong'));
     res.locals.agent = session;
     next();
   };

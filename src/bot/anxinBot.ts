@@ -8,10 +8,9 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import type { OfficeHours } from '../handoff/officeHours.js';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
 import type { Logger } from '../logger.js';
-import type { HandoffQueue } from '../storage/handoffQueue.js';
+import type { OfficeHours } from '../officeHours.js';
 import {
   type ConversationData,
   handoffActive,
@@ -20,19 +19,21 @@ import {
   remember,
 } from './conversationData.js';
 import { Guardrail } from './guardrail.js';
+import type { HandoffRequests } from './handoffRequest.js';
 import { HandoffStarter } from './handoffStarter.js';
-import { GuardrailMiddleware } from './middleware/guardrailMiddleware.js';
 import { HandoffMiddleware } from './middleware/handoffMiddleware.js';
 import { PiiMiddleware } from './middleware/piiMiddleware.js';
 import { TriageMiddleware } from './middleware/triageMiddleware.js';
+import { OutgoingStep } from './outgoingStep.js';
 import { maskPii } from './pii.js';
-import type { ReportStore } from './ports.js';
 import { emptyReply, type Reply, replyText } from './reply.js';
+import type { ReportStore } from './report/agencyReport.js';
 import { extractIdentifiers } from './report/identifiers.js';
 import { cancelledReport, REPORT_DIALOG, ReportDialog } from './report/reportDialog.js';
 import { ReportDrafts } from './report/reportDrafts.js';
 import { respond } from './respond.js';
 import { articleById, type Services, type Turn } from './services.js';
+import { shownIn } from './shownReply.js';
 import type { TriageResult } from './triage/triage.js';
 import { TURN } from './turnKeys.js';
 import { queueReply, takeReplies, toActivity } from './turnReplies.js';
@@ -42,7 +43,7 @@ export type BotDeps = {
   services: Services;
   storage: Storage;
   reports: ReportStore;
-  handoffs: HandoffQueue;
+  handoffs: HandoffRequests;
   /** When agents staff the chat; undefined means always. */
   officeHours?: Pick<OfficeHours, 'isOpen' | 'describe'>;
   /** Every value the customer may be shown: the directory's and the bank's own hotline. */
@@ -56,8 +57,8 @@ export type BotDeps = {
 const THIS_ADVERT = /这条|这个|这则|它|刚才|上面|\bthis\b|\bit\b|\bthat\b/;
 
 /**
- * Anxin's bot: middleware (pii → guardrail → handoff → triage), then the use case for the intent,
- * one reply message per turn, and a `handoff.initiate` event when a person is needed.
+ * Anxin's bot: middleware (pii → handoff → triage), then the use case for the intent, one reply
+ * message per turn through the outgoing step (pii → guardrail), and a `handoff.initiate` event when a person is needed.
  * @example await adapter.processActivity(activity, (context) => bot.run(context))
  */
 export class AnxinBot extends ActivityHandler {
@@ -65,6 +66,8 @@ export class AnxinBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly middleware: MiddlewareSet;
+  /** The step every outgoing message passes, whatever started it: personal data, then the guardrail. */
+  private readonly outgoing: OutgoingStep;
   private readonly handoffs: HandoffStarter;
   private readonly drafts: ReportDrafts;
 
@@ -78,14 +81,14 @@ export class AnxinBot extends ActivityHandler {
     this.dialogs.add(
       new ReportDialog(deps.services, deps.reports, this.drafts, (ctx, reply) => queueReply(ctx, reply)),
     );
+    this.outgoing = new OutgoingStep(
+      new Guardrail(deps.allowedContacts),
+      deps.services.composer,
+      deps.logger,
+      deps.onGuardrailReplaced,
+    );
     this.middleware = new MiddlewareSet(
       new PiiMiddleware(),
-      new GuardrailMiddleware(
-        new Guardrail(deps.allowedContacts),
-        deps.services.composer,
-        deps.logger,
-        deps.onGuardrailReplaced,
-      ),
       new HandoffMiddleware(this.data),
       new TriageMiddleware(deps.services.triage, this.data),
     );
@@ -238,8 +241,10 @@ export class AnxinBot extends ActivityHandler {
     } else noteRisk(data, reply.meta.risk, reply.meta.redFlags);
     reply.meta.handoff = started || handoffActive(data);
     const text = this.deps.services.composer.render(replyText(reply), reply.locale);
-    const sent = await context.sendActivity(toActivity(reply, text));
-    remember(data, 'bot', sent ? text : '');
+    const shown = this.outgoing.reply(context, reply, text);
+    shownIn(context).push(shown);
+    const sent = await context.sendActivity(toActivity(shown));
+    remember(data, 'bot', sent ? shown.text : '');
     if (started) await this.handoffs.announce(context, data, reply);
   }
 

@@ -2,7 +2,8 @@ import { type Article, articleKey } from '../knowledge/article.js';
 import type { BankProfile, Directory } from '../knowledge/directory.js';
 import type { Locale } from '../knowledge/locale.js';
 import { renderTemplate } from '../knowledge/template.js';
-import { type Action, type Replies, repliesFor } from './replies/replies.js';
+import type { Action, Replies } from './replies/replies.js';
+import { repliesFor } from './replies/repliesFor.js';
 import type { Citation } from './reply.js';
 
 /** How much of an article fits on a phone screen. */

@@ -1,11 +1,12 @@
 import type { Locale } from '../knowledge/locale.js';
+import type { QueueState } from './handoffRequest.js';
 import type { HandoffReason, Risk } from './reply.js';
 
 /** One line of the masked transcript kept for handoff. */
 export type TranscriptLine = { role: 'customer' | 'bot' | 'agent'; text: string; at: string };
 
 export type HandoffState = {
-  state: 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+  state: QueueState;
   /** When the customer left a number for a call back (outside office hours). */
   callbackAt?: string;
   reason: HandoffReason;

@@ -1,6 +1,6 @@
 import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
-import type { HandoffQueue } from '../storage/handoffQueue.js';
 import type { ConversationData, HandoffState } from './conversationData.js';
+import type { HandoffRequests } from './handoffRequest.js';
 import type { Reply } from './reply.js';
 
 const STATES: HandoffState['state'][] = ['accepted', 'completed', 'failed'];
@@ -11,7 +11,7 @@ const STATES: HandoffState['state'][] = ['accepted', 'completed', 'failed'];
  * @example const place = await handoffs.record(context, data, reply); … await handoffs.announce(context, data, reply)
  */
 export class HandoffStarter {
-  constructor(private readonly requests: HandoffQueue) {}
+  constructor(private readonly requests: HandoffRequests) {}
 
   /** Records the request (with its case summary) in the queue; answers the customer's place in it. */
   async record(context: TurnContext, data: ConversationData, reply: Reply): Promise<number | undefined> {

@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Locale } from '../knowledge/locale.js';
 import { emptyReply, type Reply } from './reply.js';
+import type { ShownReply } from './shownReply.js';
 import type { TriageResult } from './triage/triage.js';
 import { TURN } from './turnKeys.js';
 
@@ -29,21 +30,30 @@ export function takeReplies(context: TurnContext, locale: Locale, triage: Triage
   };
 }
 
-/** The Bot Framework message for a reply; `channelData.anxin` carries what the turn decided. */
-export function toActivity(reply: Reply, text: string): Partial<Activity> {
+/**
+ * The Bot Framework message for a shown reply, for channels that speak activities; `channelData.anxin`
+ * tells their clients what the turn decided (Anxin's own pipeline reads the ShownReply instead).
+ */
+export function toActivity(shown: ShownReply): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
-    text,
+    text: shown.text,
     textFormat: 'markdown',
-    locale: reply.locale,
-    ...(reply.actions.length
+    locale: shown.locale,
+    ...(shown.actions.length
       ? {
           suggestedActions: {
             to: [],
-            actions: reply.actions.map((x) => ({ type: 'imBack', title: x.title, value: x.value })),
+            actions: shown.actions.map((x) => ({ type: 'imBack', title: x.title, value: x.value })),
           },
         }
       : {}),
-    channelData: { anxin: { ...reply.meta, citations: reply.citations } },
+    channelData: {
+      anxin: {
+        ...shown.meta,
+        citations: shown.citations,
+        ...(shown.guardrail ? { guardrail: shown.guardrail } : {}),
+      },
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { hashPassword, passwordProblem } from '../agents/passwords.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { openBackend } from '../storage/openBackend.js';
+import { openRuntime } from '../runtime.js';
 import { parseAgentArgs, USAGE } from './agentArgs.js';
 import { runAccountCommand } from './agentCommands.js';
 
@@ -29,15 +29,16 @@ if (command.command === 'add') {
 }
 
 const config = loadConfig(process.env);
-const backend = await openBackend(config, createLogger('warn'));
+// The runtime the server opens: the account lands in the store the server reads (SQLite or Redis).
+const runtime = await openRuntime(config, createLogger('warn'));
 try {
   const result = await runAccountCommand(
     command,
-    { accounts: backend.stores.agents, queue: backend.stores.handoffs, now: () => new Date().toISOString() },
+    { accounts: runtime.stores.agents, queue: runtime.stores.handoffs, now: () => new Date().toISOString() },
     () => hashPassword(password),
   );
   for (const line of result.lines) (result.ok ? console.log : console.error)(line);
   process.exitCode = result.ok ? 0 : 1;
 } finally {
-  await backend.close();
+  await runtime.close();
 }

@@ -1,6 +1,6 @@
 import type { AgentAccount, AgentAccounts } from '../agents/ports.js';
 import { customerFacingName } from '../handoff/agentName.js';
-import type { HandoffQueue } from '../storage/handoffQueue.js';
+import type { HandoffQueue } from '../handoff/handoffQueue.js';
 import type { AgentCommand } from './agentArgs.js';
 
 /** What the account commands need: the accounts, the queue (to say what a disabled agent holds), a clock. */

@@ -3,14 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createBot } from '../bot/createBot.js';
-import { InProcessChannel } from '../channels/inProcess.js';
-import { turnOutcome } from '../channels/turnOutcome.js';
 import { loadConfig } from '../config.js';
+import { turnOutcome } from '../conversation/turnOutcome.js';
 import type { Locale } from '../knowledge/locale.js';
-import { openKnowledge } from '../knowledge/openKnowledge.js';
 import { createLogger } from '../logger.js';
-import { openSqliteStores } from '../storage/sqlite/openSqliteStores.js';
+import { openRuntime } from '../runtime.js';
 
 /** One input line of CONTRACT §1. zh-TW (and bare "zh") text is answered as Chinese. */
 const inputLine = z.object({
@@ -26,13 +23,11 @@ const inputLine = z.object({
 const config = loadConfig(process.env);
 // Logs go to stderr: stdout carries answers only.
 const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-const knowledge = await openKnowledge(config);
-// The embedded default store, in a temporary folder removed at exit (CONTRACT §1).
+// The server's runtime on the embedded default store, in a temporary folder removed at exit (CONTRACT §1).
 const storeDir = mkdtempSync(path.join(os.tmpdir(), 'anxin-ask-'));
-const stores = openSqliteStores(storeDir);
 process.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
-const { bot } = await createBot(knowledge, config.bank, stores, logger);
-const channel = new InProcessChannel(bot, 'cli');
+const runtime = await openRuntime(config, logger, { store: 'embedded', dir: storeDir });
+const channel = (await runtime.turns()).inProcess('cli');
 const jsonl = process.argv.includes('--jsonl');
 
 function errorOf(line: string): { id: unknown; error: string } | z.infer<typeof inputLine> {
@@ -89,4 +84,4 @@ if (jsonl) {
   );
 }
 
-await stores.close();
+await runtime.close();

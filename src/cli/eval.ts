@@ -9,7 +9,8 @@ import { evalReal, realCases } from '../evaluation/realEval.js';
 import { missLines, pct, pipelineLines, pitchLines, realLines, summaryLine } from '../evaluation/report.js';
 import { scoreRetrieval } from '../evaluation/retrievalRun.js';
 import { runPipeline } from '../evaluation/runPipeline.js';
-import { openKnowledge } from '../knowledge/openKnowledge.js';
+import { createLogger } from '../logger.js';
+import { openRuntime } from '../runtime.js';
 import { progress } from './progress.js';
 import { checkRatchet, type Figures, updateRatchet } from './ratchet.js';
 
@@ -39,7 +40,9 @@ if (problems.length) {
   for (const p of problems) console.error(p);
   process.exit(1);
 }
-const knowledge = await openKnowledge(loadConfig(process.env));
+// The server's runtime, on memory stores: the knowledge base as the server loads it.
+const runtime = await openRuntime(loadConfig(process.env), createLogger('warn'), { store: 'memory' });
+const knowledge = await runtime.knowledge();
 const report: Record<string, unknown> = { at: new Date().toISOString() };
 
 console.log('retrieval, our own fixtures (written with the content):');

@@ -1,4 +1,4 @@
-import type { TurnOutcome } from '../channels/turnOutcome.js';
+import type { TurnOutcome } from '../conversation/turnOutcome.js';
 import type { EvalCase } from './evalSet.js';
 
 /** A labelled turn and what the pipeline did with it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RedFlagFinder } from '../bot/redFlagFinder.js';
-import { repliesFor } from '../bot/replies/replies.js';
+import { repliesFor } from '../bot/replies/repliesFor.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { normalize } from '../knowledge/normalize.js';
 import type { EvalCase } from './evalSet.js';

@@ -1,17 +1,22 @@
 import { Writable } from 'node:stream';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import { allowedContacts } from '../bot/buildServices.js';
-import { createBot } from '../bot/createBot.js';
 import { Guardrail } from '../bot/guardrail.js';
 import { maskPii } from '../bot/pii.js';
 import { DRAFT_KEY_PREFIX } from '../bot/report/reportDrafts.js';
-import { InProcessChannel } from '../channels/inProcess.js';
-import { turnOutcome } from '../channels/turnOutcome.js';
+import { loadConfig } from '../config.js';
+import { turnOutcome } from '../conversation/turnOutcome.js';
 import type { KnowledgeIndex } from '../knowledge/knowledgeIndex.js';
 import { createLogger } from '../logger.js';
-import { inspectableStorage } from '../storage/inspectableStorage.js';
-import { openMemoryStores } from '../storage/memory/openMemoryStores.js';
+import { openRuntime } from '../runtime.js';
 import type { EvalCase } from './evalSet.js';
 import { conversationsOf, type JudgedTurn, type PipelineSummary, summarizePipeline } from './pipelineEval.js';
+
+/** A memory store whose raw contents can be read back, for audits (personal-data scans). */
+function inspectableStorage(): { storage: Storage; dump(): Record<string, string> } {
+  const memory: Record<string, string> = {};
+  return { storage: new MemoryStorage(memory), dump: () => ({ ...memory }) };
+}
 
 /**
  * Runs every labelled turn through the whole bot pipeline (the same one the server and the batch
@@ -30,11 +35,17 @@ export async function runPipeline(
     },
   });
   const { storage, dump } = inspectableStorage();
-  const bank = {};
-  const stores = { ...openMemoryStores(), storage };
-  const { bot } = await createBot(knowledge, bank, stores, createLogger('info', sink));
-  const channel = new InProcessChannel(bot, 'eval');
-  const guardrail = new Guardrail(allowedContacts(knowledge, bank));
+  // The server's runtime, on memory stores and with no bank configured: figures never depend on
+  // the environment the evaluation runs in.
+  const config = loadConfig({});
+  const runtime = await openRuntime(config, createLogger('info', sink), {
+    store: 'memory',
+    storage,
+    knowledge,
+  });
+  const stores = runtime.stores;
+  const channel = (await runtime.turns()).inProcess('eval');
+  const guardrail = new Guardrail(allowedContacts(knowledge, config.bank));
   const judged: JudgedTurn[] = [];
   const violations: string[] = [];
   const leaks: string[] = [];
@@ -60,5 +71,6 @@ export async function runPipeline(
   logLines.forEach((line, i) => {
     if (maskPii(line).found.length) leaks.push(`log line ${i + 1}`);
   });
+  await runtime.close();
   return { ...summarizePipeline(judged, conversations.length, violations, leaks), judged };
 }

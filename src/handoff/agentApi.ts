@@ -11,18 +11,18 @@ import {
   setSessionCookie,
 } from '../agents/sessionCookie.js';
 import { maskPii } from '../bot/pii.js';
-import { toApiMessage } from '../channels/web/messageView.js';
-import { ApiError } from '../http/apiError.js';
-import type { EventBus } from '../http/eventBus.js';
-import type { Limiter } from '../http/rateLimiter.js';
+import { toApiMessage } from '../conversation/messageView.js';
+import type { TranscriptStore } from '../conversation/transcript.js';
+import type { EventBus } from '../coordination/eventBus.js';
+import type { Limiter } from '../coordination/rateLimiter.js';
+import type { TokenRevocations } from '../coordination/tokenRevocations.js';
+import { AppError } from '../errors.js';
 import { parseBody as parse, wrap } from '../http/routeHelpers.js';
-import type { TokenRevocations } from '../http/tokenRevocations.js';
 import type { Locale } from '../knowledge/locale.js';
-import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
-import type { TranscriptStore } from '../storage/ports.js';
 import type { CannedAnswer } from './cannedAnswers.js';
 import { caseCard, caseRedFlags, type FindRedFlags } from './caseCard.js';
 import { parseCaseKey } from './caseKey.js';
+import type { HandoffQueue, QueueEntry } from './handoffQueue.js';
 import { AGENTS_TOPIC, type HandoffRelay } from './handoffRelay.js';
 
 export type AgentApiDeps = {
@@ -68,7 +68,7 @@ export function agentApi(deps: AgentApiDeps): Router {
     wrap(async (req, res) => {
       const limited = await deps.loginLimiter.take(`login:${req.ip}`);
       if (!limited.ok)
-        throw new ApiError(
+        throw AppError.api(
           429,
           'rate-limited',
           'too many login attempts; please wait',
@@ -78,16 +78,16 @@ export function agentApi(deps: AgentApiDeps): Router {
       const body = parse(login, req.body);
       const r = await auth.login(body.username, body.password);
       if (!r.ok && r.reason === 'disabled')
-        throw new ApiError(403, 'account-disabled', 'this account is disabled; ask an administrator');
+        throw AppError.api(403, 'account-disabled', 'this account is disabled; ask an administrator');
       if (!r.ok && r.reason === 'locked')
-        throw new ApiError(
+        throw AppError.api(
           429,
           'account-locked',
           'too many failed logins; the account is locked for a while',
           undefined,
           r.retryAfterS,
         );
-      if (!r.ok) throw new ApiError(401, 'invalid-credentials', 'wrong user name or password');
+      if (!r.ok) throw AppError.api(401, 'invalid-credentials', 'wrong user name or password');
       setSessionCookie(req, res, r.session);
       res.json({
         csrfToken: r.session.csrfToken,
@@ -136,12 +136,12 @@ export function agentApi(deps: AgentApiDeps): Router {
   const entryOf = async (req: Request): Promise<QueueEntry> => {
     const key = parseCaseKey(String(req.params.id));
     const e = key && (await queue.entry(key.channel, key.conversationId));
-    if (!e) throw new ApiError(404, 'not-found', 'no such case');
+    if (!e) throw AppError.api(404, 'not-found', 'no such case');
     return e;
   };
   const owned = (agent: AgentSession, e: QueueEntry) => {
     if (e.state !== 'accepted' || e.agent !== agent.username)
-      throw new ApiError(403, 'forbidden', 'only the agent who claimed this conversation may do that');
+      throw AppError.api(403, 'forbidden', 'only the agent who claimed this conversation may do that');
   };
 
   router.post(
@@ -158,7 +158,7 @@ export function agentApi(deps: AgentApiDeps): Router {
     wrap(async (req, res) => {
       const e = await entryOf(req);
       if (!mayRead(agentOf(res), e))
-        throw new ApiError(403, 'forbidden', 'another agent holds this conversation');
+        throw AppError.api(403, 'forbidden', 'another agent holds this conversation');
       const stored = await deps.transcripts.list(e.conversationId);
       const position = e.state === 'queued' ? await queue.position(e.channel, e.conversationId) : undefined;
       res.json({
@@ -175,7 +175,7 @@ export function agentApi(deps: AgentApiDeps): Router {
     wrap(async (req, res) => {
       const e = await entryOf(req);
       if (!mayRead(agentOf(res), e))
-        throw new ApiError(403, 'forbidden', 'another agent holds this conversation');
+        throw AppError.api(403, 'forbidden', 'another agent holds this conversation');
       const locale: Locale = e.locale === 'en' ? 'en' : 'zh-CN';
       res.json({ answers: deps.canned(e.topics, locale) });
     }),
@@ -196,7 +196,7 @@ export function agentApi(deps: AgentApiDeps): Router {
     '/conversations/:id/revoke-tokens',
     wrap(async (req, res) => {
       if (agentOf(res).role !== 'admin')
-        throw new ApiError(403, 'forbidden', 'only an admin may revoke tokens');
+        throw AppError.api(403, 'forbidden', 'only an admin may revoke tokens');
       const e = await entryOf(req);
       await deps.revocations.revoke(e.conversationId);
       // Open streams end now; if the bus is down, they find out at their next heartbeat.
@@ -275,7 +275,7 @@ export function agentApi(deps: AgentApiDeps): Router {
   );
 
   router.use((req, _res, next) =>
-    next(new ApiError(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
+    next(AppError.api(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
   );
   return router;
 }

@@ -1,6 +1,6 @@
-import type { QueueEntry } from '../storage/handoffQueue.js';
-import type { StoredMessage } from '../storage/ports.js';
+import type { StoredMessage } from '../conversation/transcript.js';
 import { caseKey } from './caseKey.js';
+import type { QueueEntry } from './handoffQueue.js';
 
 /** The red flags the bot's finder sees in a text (the customer's own words, masked). */
 export type FindRedFlags = (text: string) => string[];

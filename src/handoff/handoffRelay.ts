@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentAccounts } from '../agents/ports.js';
 import { maskPii } from '../bot/pii.js';
-import type { InProcessChannel } from '../channels/inProcess.js';
-import { botMessages, textAsHtml, toApiMessage } from '../channels/web/messageView.js';
-import type { TurnConversation } from '../channels/web/turnRunner.js';
-import type { EventBus } from '../http/eventBus.js';
-import type { TurnLock } from '../http/keyedLock.js';
+import { botMessages, toApiMessage } from '../conversation/messageView.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from '../conversation/transcript.js';
+import { NOTHING_SHOWN, type TurnResult } from '../conversation/turnResult.js';
+import type { EventBus } from '../coordination/eventBus.js';
+import type { TurnLock } from '../coordination/keyedLock.js';
 import type { Logger } from '../logger.js';
-import type { HandoffQueue, QueueEntry } from '../storage/handoffQueue.js';
-import type { HandoffView, StoredMessage, TranscriptStore } from '../storage/ports.js';
 import { customerFacingName, noticeName } from './agentName.js';
 import { caseKey } from './caseKey.js';
+import type { HandoffQueue, QueueEntry } from './handoffQueue.js';
 import type { HandoffWebhook } from './webhook.js';
 
 /** Sends a text to a customer on a channel without a live stream. */
 export type Push = (conversationId: string, text: string) => Promise<void>;
 
 /** The bot's side of a channel: it hears a handoff status and answers with what it stored to send. */
-export type BotSide = Pick<InProcessChannel, 'handoffStatus'>;
+export type BotSide = {
+  handoffStatus(conversationId: string, value: { state: string; agentName?: string }): Promise<TurnResult>;
+};
+/** Which conversation a customer's message or event belongs to. */
+type TurnConversation = { id: string; channel: string };
 
 /** A conversation on a channel that is not Anxin's own: its bot side and how to reach the customer. */
 export type OtherChannel = BotSide & { push: Push };
@@ -36,48 +39,55 @@ export const AGENTS_TOPIC = 'agents';
  * their language), stores agent and system messages, and publishes every change to the customer's
  * stream and the agents' consoles.
  */
+/** What the relay works with; everything but the queue, transcripts, bus and bot sides is optional. */
+export type RelayDeps = {
+  queue: HandoffQueue;
+  transcripts: TranscriptStore;
+  bus: EventBus;
+  /** Anxin's own channels' bot sides, by channel id. */
+  channels: Record<string, BotSide>;
+  /** The outgoing step for an agent's words: personal data and contacts outside the directory masked. */
+  screen: (text: string) => string;
+  webhook?: HandoffWebhook | undefined;
+  /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
+  push?: Partial<Record<string, Push>>;
+  /** The turns' per-conversation lock: a status change must not interleave with a turn. */
+  locks?: TurnLock;
+  logger?: Logger;
+  /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
+  others?: OtherChannels;
+  /** Console agents' accounts: the customer is told their display name, never their login. */
+  accounts?: Pick<AgentAccounts, 'get'>;
+};
+
 export class HandoffRelay {
-  constructor(
-    private readonly queue: HandoffQueue,
-    private readonly transcripts: TranscriptStore,
-    private readonly bus: EventBus,
-    private readonly channels: Record<string, InProcessChannel>,
-    private readonly webhook?: HandoffWebhook,
-    /** Channels that cannot hold a stream (WeChat) get agent and system messages pushed. */
-    private readonly push: Partial<Record<string, Push>> = {},
-    /** The turns' per-conversation lock: a status change must not interleave with a turn. */
-    private readonly locks?: TurnLock,
-    private readonly logger?: Logger,
-    /** Bot Framework conversations: the bot answers them, and agents reach them, through their channel. */
-    private readonly others?: OtherChannels,
-    /** Console agents' accounts: the customer is told their display name, never their login. */
-    private readonly accounts?: Pick<AgentAccounts, 'get'>,
-  ) {}
+  constructor(private readonly deps: RelayDeps) {}
 
   /** The channel serving a case: Anxin's own, or a Bot Framework one that knows the conversation. */
   /** `sendsItself`: the channel's bot delivers its own notices (they are only kept, not pushed). */
   private async sides(entry: QueueEntry): Promise<{ bot?: BotSide; push?: Push; sendsItself?: boolean }> {
-    const other = await this.others?.find(entry.channel, entry.conversationId).catch((err) => {
-      this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not look up the channel');
+    const other = await this.deps.others?.find(entry.channel, entry.conversationId).catch((err) => {
+      this.deps.logger?.warn({ err: String(err), channel: entry.channel }, 'could not look up the channel');
       return undefined;
     });
     if (other) {
       // The bot answers on the customer's own channel; a channel that is down is logged, not fatal.
       const handoffStatus: BotSide['handoffStatus'] = (id, value) =>
         other.handoffStatus(id, value).catch((err) => {
-          this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not reach the channel');
-          return [];
+          this.deps.logger?.warn({ err: String(err), channel: entry.channel }, 'could not reach the channel');
+          return NOTHING_SHOWN;
         });
       return { bot: { handoffStatus }, push: other.push, sendsItself: true };
     }
-    return { bot: this.channels[entry.channel], push: this.push[entry.channel] };
+    return { bot: this.deps.channels[entry.channel], push: this.deps.push?.[entry.channel] };
   }
 
   /** What the customer sees of their handoff: state, place in the queue, the agent's name. */
   async view(channel: string, conversationId: string): Promise<HandoffView | undefined> {
-    const e = await this.queue.entry(channel, conversationId);
+    const e = await this.deps.queue.entry(channel, conversationId);
     if (!e) return undefined;
-    const position = e.state === 'queued' ? await this.queue.position(channel, conversationId) : undefined;
+    const position =
+      e.state === 'queued' ? await this.deps.queue.position(channel, conversationId) : undefined;
     const agentName = e.state === 'accepted' ? (await this.agentNames(e)).shown : undefined;
     return { state: e.state, ...(position ? { position } : {}), ...(agentName ? { agentName } : {}) };
   }
@@ -89,14 +99,14 @@ export class HandoffRelay {
    */
   private async agentNames(e: QueueEntry): Promise<{ shown?: string; notice?: string }> {
     if (!e.agent) return {};
-    const account = await this.accounts?.get(e.agent);
+    const account = await this.deps.accounts?.get(e.agent);
     if (!account) return { shown: e.agent, notice: e.agent };
     const locale = e.locale === 'en' ? 'en' : 'zh-CN';
     return { shown: customerFacingName(account, locale), notice: noticeName(account, locale) };
   }
 
   async claim(channel: string, conversationId: string, agent: string): Promise<QueueEntry> {
-    const entry = await this.queue.claim(channel, conversationId, agent);
+    const entry = await this.deps.queue.claim(channel, conversationId, agent);
     const { notice } = await this.agentNames(entry);
     await this.tellBot(entry, { state: 'accepted', ...(notice ? { agentName: notice } : {}) });
     return entry;
@@ -108,28 +118,27 @@ export class HandoffRelay {
     agent: string,
     outcome: string,
   ): Promise<QueueEntry> {
-    const entry = await this.queue.release(channel, conversationId, agent, outcome);
+    const entry = await this.deps.queue.release(channel, conversationId, agent, outcome);
     await this.tellBot(entry, { state: 'completed' });
     return entry;
   }
 
-  /** An agent's message to the customer (personal data masked like everything stored). */
+  /** An agent's message to the customer, through the outgoing step (personal data and stray contacts masked). */
   async agentMessage(entry: QueueEntry, text: string): Promise<StoredMessage> {
-    const masked = maskPii(text).text;
-    const [message] = await this.transcripts.append(entry.conversationId, [
+    const masked = this.deps.screen(text);
+    const [message] = await this.deps.transcripts.append(entry.conversationId, [
       {
         id: randomUUID(),
         conversationId: entry.conversationId,
         role: 'agent',
         text: masked,
-        html: textAsHtml(masked),
         suggestedActions: [],
         citations: [],
         createdAt: new Date().toISOString(),
       },
     ]);
     if (!message) throw new Error('the agent message was not stored');
-    await this.bus.publish(entry.conversationId, {
+    await this.deps.bus.publish(entry.conversationId, {
       type: 'message',
       seq: message.seq,
       data: toApiMessage(message),
@@ -140,7 +149,7 @@ export class HandoffRelay {
 
   /** A customer's message, for the console of the agent who holds the conversation. */
   async customerMessage(conversation: TurnConversation, message: StoredMessage): Promise<void> {
-    await this.bus.publish(AGENTS_TOPIC, {
+    await this.deps.bus.publish(AGENTS_TOPIC, {
       type: 'message',
       seq: message.seq,
       data: { id: caseKey(conversation.channel, conversation.id), message: toApiMessage(message) },
@@ -154,7 +163,7 @@ export class HandoffRelay {
    */
   async started(conversation: TurnConversation, event: Record<string, unknown>): Promise<void> {
     await this.queueChanged(conversation.channel, conversation.id);
-    if (this.webhook) void this.webhook.deliver(event);
+    if (this.deps.webhook) void this.deps.webhook.deliver(event);
   }
 
   /** A contact centre's `handoff.status`: the queue follows it, and so do the bot and the customer. */
@@ -164,7 +173,7 @@ export class HandoffRelay {
     state: 'accepted' | 'completed' | 'failed',
     detail: { agent?: string; message?: string },
   ): Promise<QueueEntry> {
-    const entry = await this.queue.setState(channel, conversationId, state, {
+    const entry = await this.deps.queue.setState(channel, conversationId, state, {
       ...detail,
       ...(detail.message ? { message: maskPii(detail.message).text } : {}),
     });
@@ -178,12 +187,15 @@ export class HandoffRelay {
    * published by whoever changed it.
    */
   async queueChanged(channel: string, conversationId: string): Promise<void> {
-    await this.bus.publish(AGENTS_TOPIC, { type: 'handoff', data: { id: caseKey(channel, conversationId) } });
-    const waiting = await this.queue.waiting();
+    await this.deps.bus.publish(AGENTS_TOPIC, {
+      type: 'handoff',
+      data: { id: caseKey(channel, conversationId) },
+    });
+    const waiting = await this.deps.queue.waiting();
     for (const [i, e] of waiting.entries()) {
       if (e.channel === channel && e.conversationId === conversationId) continue;
       const handoff: HandoffView = { state: 'queued', position: i + 1 };
-      await this.bus.publish(e.conversationId, { type: 'handoff', data: { handoff } });
+      await this.deps.bus.publish(e.conversationId, { type: 'handoff', data: { handoff } });
     }
   }
 
@@ -192,7 +204,10 @@ export class HandoffRelay {
     try {
       await push?.(entry.conversationId, text);
     } catch (err) {
-      this.logger?.warn({ err: String(err), channel: entry.channel }, 'could not deliver to the customer');
+      this.deps.logger?.warn(
+        { err: String(err), channel: entry.channel },
+        'could not deliver to the customer',
+      );
     }
   }
 
@@ -204,21 +219,25 @@ export class HandoffRelay {
       push = sides.sendsItself ? undefined : sides.push;
       return sides.bot ? sides.bot.handoffStatus(entry.conversationId, value) : undefined;
     };
-    const sent = this.locks ? await this.locks.run(entry.conversationId, tell) : await tell();
+    const sent = this.deps.locks ? await this.deps.locks.run(entry.conversationId, tell) : await tell();
     const handoff = await this.view(entry.channel, entry.conversationId);
     if (sent) {
       // A notice carries the state it announces (joined, ended), which a reloaded widget shows.
-      const notices = botMessages(entry.conversationId, sent).map((m) => ({
+      const notices = botMessages(entry.conversationId, sent.messages).map((m) => ({
         ...m,
         role: 'system' as const,
         ...(handoff ? { handoff } : {}),
       }));
-      for (const m of await this.transcripts.append(entry.conversationId, notices)) {
-        await this.bus.publish(entry.conversationId, { type: 'message', seq: m.seq, data: toApiMessage(m) });
+      for (const m of await this.deps.transcripts.append(entry.conversationId, notices)) {
+        await this.deps.bus.publish(entry.conversationId, {
+          type: 'message',
+          seq: m.seq,
+          data: toApiMessage(m),
+        });
         await this.deliver(entry, push, m.text);
       }
     }
-    await this.bus.publish(entry.conversationId, { type: 'handoff', data: { handoff } });
+    await this.deps.bus.publish(entry.conversationId, { type: 'handoff', data: { handoff } });
     await this.queueChanged(entry.channel, entry.conversationId);
   }
 }

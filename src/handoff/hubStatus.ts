@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import { ApiError } from '../http/apiError.js';
+import { AppError } from '../errors.js';
 import type { HandoffRelay } from './handoffRelay.js';
 import { verify } from './webhook.js';
 
@@ -30,7 +30,7 @@ export function hubStatusRouter(secret: string, relay: HandoffRelay): Router {
       const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
       if (!verify(secret, req.get('x-anxin-timestamp'), body, req.get('x-anxin-signature')))
         return next(
-          new ApiError(
+          AppError.api(
             401,
             'bad-signature',
             'the request is not signed with the shared secret, or is too old',
@@ -42,7 +42,7 @@ export function hubStatusRouter(secret: string, relay: HandoffRelay): Router {
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           return next(
-            new ApiError(
+            AppError.api(
               400,
               'invalid-request',
               `${issue?.path.join('.') || 'body'}: ${issue?.message}`,
@@ -52,7 +52,7 @@ export function hubStatusRouter(secret: string, relay: HandoffRelay): Router {
         }
         event = parsed.data;
       } catch {
-        return next(new ApiError(400, 'malformed-json', 'the body is not valid JSON'));
+        return next(AppError.api(400, 'malformed-json', 'the body is not valid JSON'));
       }
       const detail = {
         ...(event.value.agentName ? { agent: event.value.agentName } : {}),

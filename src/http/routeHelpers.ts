@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { ApiError } from './apiError.js';
-import type { Limiter } from './rateLimiter.js';
+import type { Limiter } from '../coordination/rateLimiter.js';
+import { AppError } from '../errors.js';
 
 /**
  * Parse a body with its schema; a bad field is a 400 that names it.
@@ -16,7 +16,7 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
     issue?.code === 'unrecognized_keys'
       ? `unknown field(s): ${issue.keys.join(', ')}`
       : `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`;
-  throw new ApiError(
+  throw AppError.api(
     400,
     'invalid-request',
     message,
@@ -33,7 +33,7 @@ export const wrap =
 export async function limited(limiter: Limiter, key: string): Promise<void> {
   const r = await limiter.take(key);
   if (!r.ok)
-    throw new ApiError(
+    throw AppError.api(
       429,
       'rate-limited',
       'too many requests; please wait a moment',

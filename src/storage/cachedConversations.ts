@@ -1,4 +1,4 @@
-import type { ConversationRecord, ConversationStore } from './ports.js';
+import type { ConversationRecord, ConversationStore } from '../conversation/conversationRecord.js';
 
 /**
  * Conversation records never change once created, so every request need not read them from the

@@ -1,6 +1,6 @@
-import type { HandoffRequest } from '../bot/ports.js';
-import type { HandoffQueue, QueueEntry, QueueState } from './handoffQueue.js';
-import { queueTransitions as next, requestOf } from './queueTransitions.js';
+import type { HandoffRequest, QueueState } from '../bot/handoffRequest.js';
+import type { HandoffQueue, QueueEntry } from '../handoff/handoffQueue.js';
+import { queueTransitions as next, requestOf } from '../handoff/queueTransitions.js';
 
 /** One step of the state machine: the current entry (undefined when there is none) to the next. */
 export type QueueChange = (current: QueueEntry | undefined) => QueueEntry;

@@ -25,22 +25,4 @@ export const storeErrors = {
     new AppError('conflict:conversation', `Conversations: "${id}" already exists.`),
 
   closed: (): AppError => new AppError('unavailable:storage', 'The store is closed.'),
-
-  handoffNotFound: (channel: string, conversationId: string): AppError =>
-    new AppError('not_found:handoff', `Handoff: no request for ${channel}/${conversationId}.`),
-
-  handoffConflict: (
-    channel: string,
-    conversationId: string,
-    state: string,
-    action: string,
-    from: string[],
-  ): AppError =>
-    new AppError(
-      'conflict:handoff',
-      `Handoff: ${channel}/${conversationId} is ${state}; ${action} needs ${from.join(' or ')}.`,
-    ),
-
-  handoffForbidden: (channel: string, conversationId: string, agent: string): AppError =>
-    new AppError('forbidden:handoff', `Handoff: ${channel}/${conversationId} is not held by "${agent}".`),
 };

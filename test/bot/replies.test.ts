@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Composer } from '../../src/bot/composer.js';
 import { Guardrail } from '../../src/bot/guardrail.js';
-import { type Replies, repliesFor } from '../../src/bot/replies/replies.js';
+import type { Replies } from '../../src/bot/replies/replies.js';
+import { repliesFor } from '../../src/bot/replies/repliesFor.js';
 import { loadContent } from '../../src/knowledge/content.js';
 import { LOCALES } from '../../src/knowledge/locale.js';
 

@@ -165,3 +165,29 @@ describe('npm run agent on Redis', () => {
     () => s,
   );
 });
+
+describe('An account added before the server starts on Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let s: Running | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await s?.stop();
+    await redis?.stop();
+  });
+
+  it('When an operator runs npm run agent -- add with REDIS_URL set and then starts the server on that Redis, then the agent logs in with it', async () => {
+    // Its own DATA_DIR, never the server's: the account can only reach the server through Redis.
+    const added = npmAgent(
+      ['add', 'zhou', '--role', 'agent'],
+      { DATA_DIR: tempDir(), REDIS_URL: redis.url },
+      `${PASSWORD}\n`,
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    s = await startServer({}, { REDIS_URL: redis.url });
+    const zhou = await agent(s.base, 'zhou');
+    expect((await zhou('GET', '/queue')).status).toBe(200);
+  }, 60_000);
+});

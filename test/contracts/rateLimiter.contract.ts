@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 // The one import from src/: the port every implementation is run against.
-import type { Limiter } from '../../src/http/rateLimiter.js';
+import type { Limiter } from '../../src/coordination/rateLimiter.js';
 
 /** Opens a limiter as the backend does: a name (its own counters), a limit per window. */
 export type OpenLimiter = (name: string, limit: number, windowMs: number) => Limiter | Promise<Limiter>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // The one import from src/: the port every implementation is run against.
-import type { TurnLock } from '../../src/http/keyedLock.js';
+import type { TurnLock } from '../../src/coordination/keyedLock.js';
 
 /** Opens a fresh lock (one instance's view); the suite uses its own keys per case. */
 export type OpenLock = () => TurnLock | Promise<TurnLock>;

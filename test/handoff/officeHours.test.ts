@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { OfficeHours } from '../../src/handoff/officeHours.js';
+import { OfficeHours } from '../../src/officeHours.js';
 import { conversation } from '../helpers/bot.js';
 
 const closed = { isOpen: () => false, describe: () => '周一至周五 09:00-18:00' };

@@ -2,7 +2,8 @@ import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
 import { AnxinBot } from '../../src/bot/anxinBot.js';
 import { allowedContacts, buildServices } from '../../src/bot/buildServices.js';
 import type { Services } from '../../src/bot/services.js';
-import { type TurnOutcome, turnOutcome } from '../../src/channels/turnOutcome.js';
+import { type ShownReply, shownIn } from '../../src/bot/shownReply.js';
+import { type TurnOutcome, turnOutcome } from '../../src/conversation/turnOutcome.js';
 import { loadContent } from '../../src/knowledge/content.js';
 import type { BankProfile } from '../../src/knowledge/directory.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex.js';
@@ -55,7 +56,12 @@ export async function conversation(
     allowedContacts: allowedContacts(knowledge, bank),
     logger,
   });
-  const adapter = new TestAdapter((context) => bot.run(context));
+  // What the pipeline reads of each turn: the bot's shown messages, as Anxin's own channels get them.
+  let shown: ShownReply[] = [];
+  const adapter = new TestAdapter(async (context) => {
+    await bot.run(context);
+    shown = [...shownIn(context)];
+  });
   return {
     adapter,
     storage,
@@ -65,7 +71,9 @@ export async function conversation(
     async say(text: string, locale?: string): Promise<Said> {
       await adapter.receiveActivity({ type: 'message', text, ...(locale ? { locale } : {}) });
       const activities = adapter.activeQueue.splice(0);
-      return { ...turnOutcome(activities), activities };
+      const event = activities.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+      const handoffEvent = event as unknown as Record<string, unknown> | undefined;
+      return { ...turnOutcome({ messages: shown, ...(handoffEvent ? { handoffEvent } : {}) }), activities };
     },
   };
 }

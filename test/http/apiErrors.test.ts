@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '../../src/channels/web/apiSchemas.js';
-import { ConversationTokens } from '../../src/http/tokens.js';
+import { ConversationTokens } from '../../src/conversation/conversationTokens.js';
 import { call, openConversation, type Running, startServer } from '../helpers/server.js';
 
 let s: Running;

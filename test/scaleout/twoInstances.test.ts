@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisLock } from '../../src/http/redisLock.js';
+import { RedisLock } from '../../src/coordination/redisLock.js';
 import { addAgent, agent } from '../helpers/agents.js';
 import { openStream, postText, startDirectLine } from '../helpers/directline.js';
 import { untilQueued } from '../helpers/lockQueue.js';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Stores } from '../../src/storage/ports.js';
 import { openRedisStores } from '../../src/storage/redis/openRedisStores.js';
+import type { Stores } from '../../src/storage/stores.js';
 import { startRedis } from '../helpers/redisServer.js';
 import { allContracts } from './contracts/allContracts.js';
 import { expectGaplessAppends } from './contracts/concurrentAppends.js';

@@ -2,11 +2,11 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Stores } from '../../src/storage/ports.js';
 import { openDatabase } from '../../src/storage/sqlite/database.js';
 import { migrate } from '../../src/storage/sqlite/migrate.js';
 import { migrations } from '../../src/storage/sqlite/migrations.js';
 import { openSqliteStores } from '../../src/storage/sqlite/openSqliteStores.js';
+import type { Stores } from '../../src/storage/stores.js';
 import { tempDir } from '../helpers/tempContent.js';
 import { buildHandoffRequest, buildMessage, buildReport } from './contracts/records.js';
 

@@ -4,7 +4,7 @@ import { TURN } from '../turnKeys.js';
 
 /**
  * Masks ID, card and phone numbers and emails in the customer's message before anything else
- * reads, stores or logs it, and in everything the bot sends (echoes included).
+ * reads, stores or logs it. What the bot sends is masked by the outgoing step (OutgoingStep).
  */
 export class PiiMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -15,10 +15,6 @@ export class PiiMiddleware implements Middleware {
       context.turnState.set(TURN.piiFound, masked.found);
       context.activity.text = masked.text;
     }
-    context.onSendActivities(async (_ctx, activities, sendNext) => {
-      for (const a of activities) if (typeof a.text === 'string') a.text = maskPii(a.text).text;
-      return sendNext();
-    });
     await next();
   }
 }

@@ -1,7 +1,3 @@
-import type { Locale } from '../../knowledge/locale.js';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
-
 /** A button under a reply: `title` is shown, `value` is sent back as the customer's words. */
 export type Action = { title: string; value: string };
 export type HarmKind = 'forge' | 'provoke' | 'malicious-complaint' | 'evade';
@@ -62,10 +58,3 @@ export type Replies = {
   safeFallback: string;
   turnError: string;
 };
-
-const BY_LOCALE: Record<Locale, Replies> = { 'zh-CN': zhCN, en };
-
-/** The reply wording of one locale. */
-export function repliesFor(locale: Locale): Replies {
-  return BY_LOCALE[locale];
-}

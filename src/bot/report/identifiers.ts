@@ -1,4 +1,4 @@
-import type { Identifier } from '../ports.js';
+import type { Identifier } from './agencyReport.js';
 
 const URL =
   /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|top|xyz|cc|info|vip|shop)(?:\/[^\s，。]*)?/gi;

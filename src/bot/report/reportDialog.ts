@@ -8,12 +8,12 @@ import {
 } from 'botbuilder-dialogs';
 import type { Locale } from '../../knowledge/locale.js';
 import { maskPii } from '../pii.js';
-import type { AgencyReport, Identifier, ReportStore } from '../ports.js';
 import { emptyReply, type Reply } from '../reply.js';
 import { articleById, type Services } from '../services.js';
 import type { TriageResult } from '../triage/triage.js';
 import { TURN } from '../turnKeys.js';
 import { drawOn } from '../useCases/drawOn.js';
+import type { AgencyReport, Identifier, ReportStore } from './agencyReport.js';
 import { extractIdentifiers } from './identifiers.js';
 import { newReference } from './reference.js';
 import type { ReportDrafts } from './reportDrafts.js';

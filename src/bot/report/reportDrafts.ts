@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { maskPii } from '../pii.js';
-import type { Identifier } from '../ports.js';
+import type { Identifier } from './agencyReport.js';
 import { extractIdentifiers } from './identifiers.js';
 
 /** A checked pitch kept for one action, "report this advert": the agency's text and contacts. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredMessage } from '../../storage/ports.js';
+import type { StoredMessage } from '../../conversation/transcript.js';
 
 /** A Direct Line activity as Web Chat reads it (only the fields Anxin sets). */
 export type DirectLineActivity = {

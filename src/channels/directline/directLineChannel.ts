@@ -1,37 +1,34 @@
 import { createHmac } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { type Router, Router as router } from 'express';
-import { ApiError } from '../../http/apiError.js';
-import { TokenRevocations } from '../../http/tokenRevocations.js';
-import { ConversationTokens } from '../../http/tokens.js';
+import { Router } from 'express';
+import { ConversationTokens } from '../../conversation/conversationTokens.js';
+import { AppError } from '../../errors.js';
+import { cors } from '../../http/security.js';
+import type { Channel } from '../channel.js';
 import { type DirectLineDeps, directLineRouter } from './directlineRouter.js';
 import { TOKEN_SECONDS } from './directlineStart.js';
 import { directLineStream } from './directlineStream.js';
 
-export type DirectLineChannel = {
-  /** The REST endpoints, mounted at `/v3/directline`. */
-  router: Router;
-  /** Takes the WebSocket upgrade of a stream URL; false for any other path. */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  close(): void;
-};
-
 /**
  * Direct Line 3.0 for Web Chat, on when `DIRECTLINE_SECRET` is set; off, every endpoint answers a
  * 404 that says how to turn it on.
- * @example const dl = directLineChannel(config.directlineSecret, { tokenSecret, stores, runner, bus, limits, bodyLimit })
+ * Its REST endpoints are at `/v3/directline` (CORS as the customer API), its streams WebSocket upgrades.
+ * @example const dl = directLineChannel(config.directlineSecret, { tokenSecret, stores, runner, bus, limits, revocations, bodyLimit, corsOrigins })
  */
 export function directLineChannel(
   secret: string | undefined,
-  deps: Omit<DirectLineDeps, 'secret' | 'tokens' | 'tickets'> & { tokenSecret: Buffer; tickMs?: number },
-): DirectLineChannel {
+  deps: Omit<DirectLineDeps, 'secret' | 'tokens' | 'tickets'> & {
+    tokenSecret: Buffer;
+    corsOrigins: readonly string[];
+    tickMs?: number;
+  },
+): Channel {
+  const mounted = (routes: Router) => Router().use('/v3/directline', cors(deps.corsOrigins), routes);
   if (!secret) {
-    const off = router();
+    const off = Router();
     off.use((_req, _res, next) =>
-      next(new ApiError(404, 'not-found', 'Direct Line is off on this server: set DIRECTLINE_SECRET')),
+      next(AppError.api(404, 'not-found', 'Direct Line is off on this server: set DIRECTLINE_SECRET')),
     );
-    return { router: off, upgrade: () => false, close: () => {} };
+    return { name: 'directline', router: mounted(off) };
   }
   // A key of their own: a Direct Line token opens nothing in the customer API, nor the reverse.
   const key = (use: string) =>
@@ -40,14 +37,15 @@ export function directLineChannel(
   const tickets = new ConversationTokens(key('stream-tickets'), 60_000);
   const stream = directLineStream({
     tickets,
-    revocations: new TokenRevocations(deps.stores.storage),
+    revocations: deps.revocations,
     conversations: deps.stores.conversations,
     transcripts: deps.stores.transcripts,
     bus: deps.bus,
     ...(deps.tickMs ? { tickMs: deps.tickMs } : {}),
   });
   return {
-    router: directLineRouter({ ...deps, secret, tokens, tickets }),
+    name: 'directline',
+    router: mounted(directLineRouter({ ...deps, secret, tokens, tickets })),
     upgrade: stream.upgrade,
     close: stream.close,
   };

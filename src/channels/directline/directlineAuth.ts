@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from '../../http/apiError.js';
-import type { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationStore } from '../../storage/ports.js';
-import { bearerOf, requireToken } from '../web/auth.js';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
+import type { ConversationTokens } from '../../conversation/conversationTokens.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { AppError } from '../../errors.js';
+import { bearerOf, requireToken } from '../../http/requireToken.js';
 
 /** Whether a value is the Direct Line secret (compared in constant time). @example isSecret(secret, bearerOf(req)) */
 export function isSecret(secret: string, value: string | undefined): boolean {
@@ -16,8 +16,8 @@ export function isSecret(secret: string, value: string | undefined): boolean {
 
 /** Direct Line says 403 for a token it refuses (DirectLineJS then reports an expired token). */
 function asForbidden(err: unknown): unknown {
-  if (err instanceof ApiError && err.status === 401 && err.code !== 'token-missing')
-    return new ApiError(403, err.code, err.message);
+  if (err instanceof AppError && err.status === 401 && err.apiCode !== 'token-missing')
+    return AppError.api(403, err.apiCode, err.message);
   return err;
 }
 
@@ -36,7 +36,7 @@ export function requireConversation(
   const byToken = requireToken(tokens, conversations, revocations);
   const directLineOnly = (res: Response, next: NextFunction) => {
     const c = res.locals.conversation as { channel?: string } | undefined;
-    if (c?.channel !== 'directline') return next(new ApiError(404, 'not-found', 'no such conversation'));
+    if (c?.channel !== 'directline') return next(AppError.api(404, 'not-found', 'no such conversation'));
     next();
   };
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {

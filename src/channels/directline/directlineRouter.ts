@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
-import { ApiError } from '../../http/apiError.js';
-import type { EventBus } from '../../http/eventBus.js';
-import type { Limiter } from '../../http/rateLimiter.js';
+import type { ConversationTokens } from '../../conversation/conversationTokens.js';
+import type { StoredMessage } from '../../conversation/transcript.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { EventBus } from '../../coordination/eventBus.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { AppError } from '../../errors.js';
+import { bearerOf, conversationOf } from '../../http/requireToken.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
-import { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
-import type { StoredMessage, Stores } from '../../storage/ports.js';
-import { bearerOf, conversationOf } from '../web/auth.js';
-import type { TurnRunner } from '../web/turnRunner.js';
+import type { Stores } from '../../storage/stores.js';
 import { activitySet, echoOf, parseWatermark } from './activities.js';
 import { isSecret, requireConversation } from './directlineAuth.js';
 import { localeOf, postedActivity, startBody } from './directlineSchemas.js';
@@ -25,6 +26,7 @@ export type DirectLineDeps = {
   runner: TurnRunner;
   bus: EventBus;
   limits: { perIp: Limiter; perConversation: Limiter };
+  revocations: TokenRevocations;
   bodyLimit: string;
 };
 
@@ -32,7 +34,7 @@ export type DirectLineDeps = {
 function watermarkOf(req: Request): number {
   const watermark = parseWatermark(req.query.watermark);
   if (watermark === undefined)
-    throw new ApiError(400, 'invalid-request', 'watermark: must be one this service gave', 'watermark');
+    throw AppError.api(400, 'invalid-request', 'watermark: must be one this service gave', 'watermark');
   return watermark;
 }
 
@@ -53,18 +55,17 @@ function streamUrl(req: Request, conversationId: string, ticket: string, waterma
  * is `directlineStream.ts`. Conversations are ordinary Anxin conversations of channel `directline`.
  */
 export function directLineRouter(deps: DirectLineDeps): Router {
-  const { secret, tokens, stores, runner } = deps;
+  const { secret, tokens, stores, runner, revocations } = deps;
   const router = Router();
-  const revocations = new TokenRevocations(stores.storage);
   const auth = requireConversation(secret, tokens, stores.conversations, revocations);
   router.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
 
   /** The conversation a token opens: a token that does not check out gets `status`, a revoked one 403. */
   const tokenConversation = async (bearer: string | undefined, status: number, message: string) => {
     const check = tokens.check(bearer);
-    if (!check.ok) throw new ApiError(status, `token-${check.problem}`, message);
+    if (!check.ok) throw AppError.api(status, `token-${check.problem}`, message);
     if (await revocations.revoked(check.conversationId, check.issuedAt))
-      throw new ApiError(403, 'token-revoked', 'the token was revoked');
+      throw AppError.api(403, 'token-revoked', 'the token was revoked');
     return check.conversationId;
   };
 
@@ -83,7 +84,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
     '/tokens/generate',
     wrap(async (req, res) => {
       if (!isSecret(secret, bearerOf(req)))
-        throw new ApiError(403, 'forbidden', 'tokens are generated with the Direct Line secret');
+        throw AppError.api(403, 'forbidden', 'tokens are generated with the Direct Line secret');
       parseBody(startBody, req.body);
       const { conversationId, token, expires_in } = issue(req, randomUUID());
       res.json({ conversationId, token, expires_in });
@@ -96,7 +97,7 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       const id = await tokenConversation(bearerOf(req), 403, 'the token cannot be refreshed');
       const conversation = await stores.conversations.get(id);
       if (conversation && conversation.channel !== 'directline')
-        throw new ApiError(404, 'not-found', 'no such conversation');
+        throw AppError.api(404, 'not-found', 'no such conversation');
       const { conversationId, token, expires_in } = issue(req, id);
       res.json({ conversationId, token, expires_in });
     }),
@@ -170,11 +171,11 @@ export function directLineRouter(deps: DirectLineDeps): Router {
   );
 
   router.post('/conversations/:id/upload', auth, (_req: Request, _res: Response) => {
-    throw new ApiError(415, 'unsupported', 'this assistant takes text only; attachments are not accepted');
+    throw AppError.api(415, 'unsupported', 'this assistant takes text only; attachments are not accepted');
   });
 
   router.use((req, _res, next) =>
-    next(new ApiError(404, 'not-found', `no such Direct Line endpoint: ${req.method} ${req.path}`)),
+    next(AppError.api(404, 'not-found', `no such Direct Line endpoint: ${req.method} ${req.path}`)),
   );
   return router;
 }

@@ -1,8 +1,10 @@
-import { ApiError } from '../../http/apiError.js';
-import type { EventBus } from '../../http/eventBus.js';
-import type { ConversationRecord, StoredMessage, Stores } from '../../storage/ports.js';
-import { toApiMessage } from '../web/messageView.js';
-import type { TurnRunner } from '../web/turnRunner.js';
+import type { ConversationRecord } from '../../conversation/conversationRecord.js';
+import { toApiMessage } from '../../conversation/messageView.js';
+import type { StoredMessage } from '../../conversation/transcript.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { EventBus } from '../../coordination/eventBus.js';
+import { AppError } from '../../errors.js';
+import type { Stores } from '../../storage/stores.js';
 
 /** How long a Direct Line token lives (DirectLineJS refreshes it every 15 minutes). */
 export const TOKEN_SECONDS = 1800;
@@ -28,7 +30,7 @@ export async function beginConversation(
   const { conversations } = deps.stores;
   const existing = await conversations.get(id);
   if (existing) {
-    if (existing.channel !== 'directline') throw new ApiError(404, 'not-found', 'no such conversation');
+    if (existing.channel !== 'directline') throw AppError.api(404, 'not-found', 'no such conversation');
     return false;
   }
   const now = Date.now();

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { EventBus } from '../../http/eventBus.js';
-import type { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationStore, TranscriptStore } from '../../storage/ports.js';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
+import type { ConversationTokens } from '../../conversation/conversationTokens.js';
+import type { TranscriptStore } from '../../conversation/transcript.js';
+import type { EventBus } from '../../coordination/eventBus.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
 import { activitySet, parseWatermark, typingActivity } from './activities.js';
 
 const PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;

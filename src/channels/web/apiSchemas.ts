@@ -1,24 +1,7 @@
 import { z } from 'zod';
+import { handoffSchema, messageSchema } from '../../conversation/apiMessage.js';
 
 /** CONTRACT §2 shapes. Requests are checked with them; tests check responses with them too. */
-const handoffSchema = z.object({
-  state: z.enum(['queued', 'accepted', 'completed', 'failed', 'offline']),
-  position: z.number().int().min(0).optional(),
-  agentName: z.string().optional(),
-});
-
-const messageSchema = z.object({
-  id: z.string(),
-  role: z.enum(['customer', 'bot', 'agent', 'system']),
-  text: z.string(),
-  html: z.string(),
-  suggestedActions: z.array(z.object({ title: z.string(), value: z.string() })),
-  citations: z.array(z.object({ articleId: z.string(), title: z.string(), reviewed: z.string() })),
-  handoff: handoffSchema.optional(),
-  createdAt: z.string(),
-});
-export type ApiMessage = z.infer<typeof messageSchema>;
-
 export const createConversationBody = z
   .object({
     locale: z.enum(['zh-CN', 'en']).optional(),

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Response, Router } from 'express';
 import { maskPii } from '../../bot/pii.js';
-import { repliesFor } from '../../bot/replies/replies.js';
-import { ApiError } from '../../http/apiError.js';
-import type { EventBus } from '../../http/eventBus.js';
-import type { Limiter } from '../../http/rateLimiter.js';
+import { repliesFor } from '../../bot/replies/repliesFor.js';
+import type { ConversationRecord } from '../../conversation/conversationRecord.js';
+import type { ConversationTokens } from '../../conversation/conversationTokens.js';
+import { TurnRunner } from '../../conversation/turnRunner.js';
+import type { EventBus } from '../../coordination/eventBus.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { AppError } from '../../errors.js';
+import { conversationOf, requireToken } from '../../http/requireToken.js';
 import { limited, parseBody as parse, wrap } from '../../http/routeHelpers.js';
-import { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationRecord, Stores } from '../../storage/ports.js';
+import type { Stores } from '../../storage/stores.js';
 import { createConversationBody, feedbackBody, handoffBody, postMessageBody } from './apiSchemas.js';
-import { conversationOf, requireToken } from './auth.js';
 import { eventsHandler } from './sse.js';
-import { TurnRunner } from './turnRunner.js';
 
 export type CustomerApiDeps = {
   stores: Stores;
@@ -20,6 +21,7 @@ export type CustomerApiDeps = {
   bus: EventBus;
   runner: TurnRunner;
   limits: { perIp: Limiter; perConversation: Limiter };
+  revocations: TokenRevocations;
   /** Open SSE responses, ended on shutdown. */
   streams: Set<Response>;
   /** Largest JSON body accepted. */
@@ -28,9 +30,8 @@ export type CustomerApiDeps = {
 
 /** The customer HTTP API of CONTRACT §2 (web widget and mobile in-app chat), under `/api/v1`. */
 export function customerApi(deps: CustomerApiDeps): Router {
-  const { stores, tokens, runner, limits } = deps;
+  const { stores, tokens, runner, limits, revocations } = deps;
   const router = Router();
-  const revocations = new TokenRevocations(stores.storage);
   const auth = requireToken(tokens, stores.conversations, revocations);
   router.use(
     express.json({ limit: deps.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
@@ -112,7 +113,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
       const body = parse(feedbackBody, req.body);
       const messages = await stores.transcripts.list(conversation.id);
       if (!messages.some((m) => m.id === body.messageId && m.role === 'bot'))
-        throw new ApiError(404, 'not-found', 'no bot message with this id in the conversation', 'messageId');
+        throw AppError.api(404, 'not-found', 'no bot message with this id in the conversation', 'messageId');
       await stores.feedback.add({
         conversationId: conversation.id,
         ...body,
@@ -125,7 +126,7 @@ export function customerApi(deps: CustomerApiDeps): Router {
   );
 
   router.use((req, _res, next) =>
-    next(new ApiError(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
+    next(AppError.api(404, 'not-found', `no such endpoint: ${req.method} ${req.path}`)),
   );
   return router;
 }

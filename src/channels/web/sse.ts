@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
-import type { ConversationEvent, EventBus } from '../../http/eventBus.js';
-import type { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { TranscriptStore } from '../../storage/ports.js';
-import { conversationOf } from './auth.js';
-import { toApiMessage } from './messageView.js';
+import { toApiMessage } from '../../conversation/messageView.js';
+import type { TranscriptStore } from '../../conversation/transcript.js';
+import type { ConversationEvent, EventBus } from '../../coordination/eventBus.js';
+import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
+import { conversationOf } from '../../http/requireToken.js';
 
 const HEARTBEAT_MS = 25_000;
 const ASYNC_ROLES = new Set(['agent', 'system']);

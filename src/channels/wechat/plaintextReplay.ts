@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Limiter } from '../../http/rateLimiter.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
 
 /** Longer than a signature stays fresh (a timestamp ±5 minutes). */
 export const SIGNATURE_MEMORY_MS = 11 * 60_000;

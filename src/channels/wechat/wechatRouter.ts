@@ -1,7 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { WechatConfig } from '../../config.js';
-import type { Limiter } from '../../http/rateLimiter.js';
+import type { Limiter } from '../../coordination/rateLimiter.js';
 import type { Logger } from '../../logger.js';
 import { WechatCipher } from './cipher.js';
 import { parseInbound, type WechatInbound } from './inbound.js';

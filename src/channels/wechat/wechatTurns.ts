@@ -1,9 +1,10 @@
 import type { Storage } from 'botbuilder';
+import type { ConversationRecord, ConversationStore } from '../../conversation/conversationRecord.js';
+import type { StoredMessage } from '../../conversation/transcript.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
 import type { HandoffRelay } from '../../handoff/handoffRelay.js';
 import { detectLocale, type Locale } from '../../knowledge/locale.js';
 import type { Logger } from '../../logger.js';
-import type { ConversationRecord, ConversationStore, StoredMessage } from '../../storage/ports.js';
-import type { TurnRunner } from '../web/turnRunner.js';
 import type { WechatCustomerService } from './customerService.js';
 import { dedupeKey, type WechatInbound } from './inbound.js';
 import { isMoreRequest, paginate, pickOption, toWechatText, wechatPages } from './render.js';

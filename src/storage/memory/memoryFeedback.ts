@@ -1,4 +1,4 @@
-import type { Feedback, FeedbackStore } from '../ports.js';
+import type { Feedback, FeedbackStore } from '../../conversation/feedback.js';
 import { copy, type MemoryState } from './memoryState.js';
 
 /** Feedback in memory, listed in the order given. @example await new MemoryFeedback(state).add(feedback) */

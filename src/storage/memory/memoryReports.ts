@@ -1,4 +1,4 @@
-import type { AgencyReport, ReportStore } from '../../bot/ports.js';
+import type { AgencyReport, ReportStore } from '../../bot/report/agencyReport.js';
 import { copy, type MemoryState } from './memoryState.js';
 
 /** Agency reports in memory; saving a reference again replaces it. @example await reports.save(report) */

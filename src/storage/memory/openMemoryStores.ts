@@ -1,5 +1,5 @@
 import { MemoryAgentAccounts, MemoryAgentSessions } from '../../agents/memoryAgents.js';
-import type { Stores } from '../ports.js';
+import type { Stores } from '../stores.js';
 import { MemoryConversations } from './memoryConversations.js';
 import { MemoryFeedback } from './memoryFeedback.js';
 import { MemoryHandoffQueue } from './memoryHandoffQueue.js';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Stores } from '../ports.js';
+import type { Stores } from '../stores.js';
 import { RedisAgentAccounts, RedisAgentSessions } from './redisAgents.js';
 import { RedisConversations } from './redisConversations.js';
 import { RedisFeedback } from './redisFeedback.js';

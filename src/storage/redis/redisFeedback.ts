@@ -1,4 +1,4 @@
-import type { Feedback, FeedbackStore } from '../ports.js';
+import type { Feedback, FeedbackStore } from '../../conversation/feedback.js';
 import type { RedisHandle } from './redisHandle.js';
 
 /** "Helpful / not helpful" on Redis: a list per conversation, in the order given. @example await feedback.add(f) */

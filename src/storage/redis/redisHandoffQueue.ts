@@ -1,6 +1,7 @@
-import type { QueueEntry, QueueState } from '../handoffQueue.js';
+import type { QueueState } from '../../bot/handoffRequest.js';
+import type { QueueEntry } from '../../handoff/handoffQueue.js';
+import { claimOrder, newestFirst, waitingOrder } from '../../handoff/queueTransitions.js';
 import { HandoffQueueBase, type QueueChange } from '../handoffQueueBase.js';
-import { claimOrder, newestFirst, waitingOrder } from '../queueTransitions.js';
 import type { RedisHandle } from './redisHandle.js';
 
 const states: QueueState[] = ['queued', 'accepted', 'completed', 'failed', 'offline'];

@@ -1,4 +1,4 @@
-import type { AgencyReport, ReportStore } from '../../bot/ports.js';
+import type { AgencyReport, ReportStore } from '../../bot/report/agencyReport.js';
 import type { RedisHandle } from './redisHandle.js';
 
 /** Agency reports on Redis; saving a reference again replaces it. @example await reports.save(report) */

@@ -1,5 +1,6 @@
+import type { QueueState } from '../../bot/handoffRequest.js';
 import type { HandoffReason, Risk } from '../../bot/reply.js';
-import type { QueueEntry, QueueState } from '../handoffQueue.js';
+import type { QueueEntry } from '../../handoff/handoffQueue.js';
 
 /** A `handoff_requests` row: lists and the callback are JSON columns, absent fields are NULL. */
 export type HandoffRow = {

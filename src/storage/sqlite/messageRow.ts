@@ -1,4 +1,4 @@
-import type { HandoffView, MessageRole, StoredMessage } from '../ports.js';
+import type { HandoffView, MessageRole, StoredMessage } from '../../conversation/transcript.js';
 
 /** A `messages` row: lists and the handoff view are JSON columns, absent fields are NULL. */
 export type MessageRow = {
@@ -7,7 +7,6 @@ export type MessageRow = {
   id: string;
   role: string;
   text: string;
-  html: string;
   suggested_actions: string;
   citations: string;
   handoff: string | null;
@@ -18,7 +17,7 @@ export type MessageRow = {
 
 /** The columns of `messages` in the order `toRow` fills them, for INSERT statements. */
 export const messageColumns =
-  'conversation_id, seq, id, role, text, html, suggested_actions, citations, handoff, created_at, client_message_id, reply_to';
+  'conversation_id, seq, id, role, text, suggested_actions, citations, handoff, created_at, client_message_id, reply_to';
 
 /** @example insert.run(toRow(message)) */
 export function toRow(message: StoredMessage): MessageRow {
@@ -28,7 +27,6 @@ export function toRow(message: StoredMessage): MessageRow {
     id: message.id,
     role: message.role,
     text: message.text,
-    html: message.html,
     suggested_actions: JSON.stringify(message.suggestedActions),
     citations: JSON.stringify(message.citations),
     handoff: message.handoff === undefined ? null : JSON.stringify(message.handoff),
@@ -46,7 +44,6 @@ export function fromRow(row: MessageRow): StoredMessage {
     seq: row.seq,
     role: row.role as MessageRole,
     text: row.text,
-    html: row.html,
     suggestedActions: JSON.parse(row.suggested_actions),
     citations: JSON.parse(row.citations),
     ...(row.handoff === null ? {} : { handoff: JSON.parse(row.handoff) as HandoffView }),

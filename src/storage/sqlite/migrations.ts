@@ -139,4 +139,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE agents ADD COLUMN disabled_at TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'messages keep their text only: HTML is rendered when a message is shown',
+    sql: `
+      ALTER TABLE messages DROP COLUMN html;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Stores } from '../ports.js';
+import type { Stores } from '../stores.js';
 import { openDatabase } from './database.js';
 import { SqliteAgentAccounts, SqliteAgentSessions } from './sqliteAgents.js';
 import { SqliteConversations } from './sqliteConversations.js';

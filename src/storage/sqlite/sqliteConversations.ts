@@ -1,4 +1,4 @@
-import type { ConversationRecord, ConversationStore } from '../ports.js';
+import type { ConversationRecord, ConversationStore } from '../../conversation/conversationRecord.js';
 import { storeErrors } from '../storeErrors.js';
 import type { SqliteHandle } from './sqliteHandle.js';
 

@@ -1,4 +1,4 @@
-import type { Feedback, FeedbackStore } from '../ports.js';
+import type { Feedback, FeedbackStore } from '../../conversation/feedback.js';
 import type { SqliteHandle } from './sqliteHandle.js';
 
 type Row = {

@@ -1,4 +1,5 @@
-import type { QueueEntry, QueueState } from '../handoffQueue.js';
+import type { QueueState } from '../../bot/handoffRequest.js';
+import type { QueueEntry } from '../../handoff/handoffQueue.js';
 import { HandoffQueueBase, type QueueChange } from '../handoffQueueBase.js';
 import { fromHandoffRow, type HandoffRow, handoffColumns, toHandoffRow } from './handoffRow.js';
 import type { SqliteHandle } from './sqliteHandle.js';

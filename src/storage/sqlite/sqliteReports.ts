@@ -1,4 +1,4 @@
-import type { AgencyReport, Identifier, ReportStore } from '../../bot/ports.js';
+import type { AgencyReport, Identifier, ReportStore } from '../../bot/report/agencyReport.js';
 import type { SqliteHandle } from './sqliteHandle.js';
 
 type Row = {

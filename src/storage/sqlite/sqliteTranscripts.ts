@@ -1,4 +1,4 @@
-import type { NewMessage, StoredMessage, TranscriptStore } from '../ports.js';
+import type { NewMessage, StoredMessage, TranscriptStore } from '../../conversation/transcript.js';
 import { storeErrors } from '../storeErrors.js';
 import { fromRow, type MessageRow, messageColumns, toRow } from './messageRow.js';
 import type { SqliteHandle } from './sqliteHandle.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { TokenRevocations } from '../../../src/http/tokenRevocations.js';
+import { TokenRevocations } from '../../../src/coordination/tokenRevocations.js';
 import { addAgent, agent } from '../../helpers/agents.js';
 import {
   type Activity,

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import { buildMessage } from './records.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import { buildConversation, type OpenStores } from './records.js';
 
 /** Conversations of the customer API. */

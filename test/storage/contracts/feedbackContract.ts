@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Feedback, Stores } from '../../../src/storage/ports.js';
+import type { Feedback } from '../../../src/conversation/feedback.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import type { OpenStores } from './records.js';
 
 /** "Helpful / not helpful" on answers. */

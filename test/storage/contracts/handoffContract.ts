@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import { buildHandoffRequest, type OpenStores } from './records.js';
 
 /** Requests for a human agent, one per channel and conversation. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HandoffRequest } from '../../../src/bot/ports.js';
-import type { HandoffQueue } from '../../../src/storage/handoffQueue.js';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { HandoffRequest } from '../../../src/bot/handoffRequest.js';
+import type { HandoffQueue } from '../../../src/handoff/handoffQueue.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import { buildHandoffRequest, type OpenPlace, type OpenStores } from './records.js';
 
 const at = (minute: number) => `2025-11-24T08:${String(minute).padStart(2, '0')}:00.000Z`;

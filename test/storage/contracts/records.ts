@@ -1,6 +1,9 @@
 import type { AgentSession } from '../../../src/agents/ports.js';
-import type { AgencyReport, HandoffRequest } from '../../../src/bot/ports.js';
-import type { ConversationRecord, NewMessage, Stores } from '../../../src/storage/ports.js';
+import type { HandoffRequest } from '../../../src/bot/handoffRequest.js';
+import type { AgencyReport } from '../../../src/bot/report/agencyReport.js';
+import type { ConversationRecord } from '../../../src/conversation/conversationRecord.js';
+import type { NewMessage } from '../../../src/conversation/transcript.js';
+import type { Stores } from '../../../src/storage/stores.js';
 
 /** Opens a fresh, empty bundle of stores; `close` closes it and removes whatever it made. */
 export type OpenStores = () => Promise<{ stores: Stores; close(): Promise<void> }>;
@@ -25,7 +28,6 @@ export function buildMessage(conversationId: string, overrides: Partial<NewMessa
     conversationId,
     role: 'customer',
     text: '停息挂账靠谱吗',
-    html: '<p>停息挂账靠谱吗</p>',
     suggestedActions: [],
     citations: [],
     createdAt: '2025-11-24T08:00:01.000Z',

@@ -1,6 +1,6 @@
 import { ConversationState, TestAdapter } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import type { OpenStores } from './records.js';
 
 /** botbuilder `Storage` as MemoryStorage defines it, plus the bundle's ping/close. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Stores } from '../../../src/storage/ports.js';
+import type { Stores } from '../../../src/storage/stores.js';
 import { buildMessage, type OpenStores } from './records.js';
 
 /** Transcripts: consecutive seq per conversation, idempotency keys, replies, exact round trips. */
@@ -106,7 +106,6 @@ export function transcriptContract(name: string, open: OpenStores): void {
       const sent = buildMessage('c1', {
         role: 'bot',
         text: '请勿把验证码告诉任何人。您提到的号码 138****5678 已隐藏。',
-        html: '<p>请勿把验证码告诉任何人。您提到的号码 138****5678 已隐藏。</p>',
         suggestedActions: [{ title: '转人工', value: 'talk to a person' }],
         citations: [{ articleId: 'debt-relief-scam', title: '停息挂账骗局', reviewed: '2025-10-01' }],
         handoff: { state: 'queued', position: 2 },

@@ -1,7 +1,4 @@
-import type { HandoffRequest, HandoffRequests } from '../bot/ports.js';
-
-/** queued → accepted → completed; queued or accepted → failed; queued → offline (callbacks). */
-export type QueueState = 'queued' | 'accepted' | 'completed' | 'failed' | 'offline';
+import type { HandoffRequest, HandoffRequests, QueueState } from '../bot/handoffRequest.js';
 
 /** A handoff request with where it stands in the queue. */
 export type QueueEntry = HandoffRequest & {

@@ -1,5 +1,3 @@
-import type { Locale } from '../knowledge/locale.js';
-
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const DAY_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 type Span = { days: Set<number>; from: number; to: number; text: string };
@@ -11,7 +9,7 @@ function minutes(hhmm: string): number {
 
 /**
  * When people staff the chat, in the bank's time zone: `Mon-Fri 09:00-18:00, Sat 09:00-12:00`.
- * Unset means always open.
+ * Unset means always open. Config parses it (a bad spec stops start-up), so it imports nothing.
  * @example OfficeHours.parse('Mon-Fri 09:00-18:00', 'Asia/Shanghai').isOpen(new Date())
  */
 export class OfficeHours {
@@ -49,8 +47,8 @@ export class OfficeHours {
     return this.spans.some((s) => s.days.has(day) && now >= s.from && now < s.to);
   }
 
-  /** The hours as a customer reads them. */
-  describe(locale: Locale): string {
+  /** The hours as a customer reads them (the locales of knowledge/locale.ts; config sits below it). */
+  describe(locale: 'zh-CN' | 'en'): string {
     if (locale === 'en') return this.spans.map((s) => s.text).join(', ');
     return this.spans
       .map((s) => {

@@ -6,8 +6,9 @@ import {
   type Storage,
   TurnContext,
 } from 'botbuilder';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { OtherChannel, OtherChannels } from '../handoff/handoffRelay.js';
+import type { AnxinBot } from '../../bot/anxinBot.js';
+import { NOTHING_SHOWN, turnResultOf } from '../../conversation/turnResult.js';
+import type { OtherChannel, OtherChannels } from '../../handoff/handoffRelay.js';
 import { boundSends } from './boundedSends.js';
 
 const KEY = 'anxin/bot-framework-reference';
@@ -66,15 +67,17 @@ export class BotFrameworkConversations implements OtherChannels {
       // What it sent comes back, so the notice is kept in the transcript the console shows.
       handoffStatus: async (_id, value) => {
         const sent: Partial<Activity>[] = [];
+        let result = NOTHING_SHOWN;
         await this.run(
           reference,
           async (context) => {
             Object.assign(context.activity, { type: ActivityTypes.Event, name: 'handoff.status', value });
             await this.bot.run(context);
+            result = turnResultOf(context, sent);
           },
           sent,
         );
-        return sent;
+        return result;
       },
       push: (_id, text) =>
         this.run(reference, async (context) => {

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 // The implementations under test, in one place.
-import { KeyedLock } from '../../src/http/keyedLock.js';
-import { RedisLock } from '../../src/http/redisLock.js';
+import { KeyedLock } from '../../src/coordination/keyedLock.js';
+import { RedisLock } from '../../src/coordination/redisLock.js';
 import { turnLockContract } from '../contracts/turnLock.contract.js';
 import { startRedis } from '../helpers/redisServer.js';
 

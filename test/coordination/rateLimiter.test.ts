@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 // The implementations under test, in one place.
-import { RateLimiter } from '../../src/http/rateLimiter.js';
-import { RedisRateLimiter } from '../../src/http/redisRateLimiter.js';
+import { RateLimiter } from '../../src/coordination/rateLimiter.js';
+import { RedisRateLimiter } from '../../src/coordination/redisRateLimiter.js';
 import { rateLimiterContract } from '../contracts/rateLimiter.contract.js';
 import { startRedis } from '../helpers/redisServer.js';
 

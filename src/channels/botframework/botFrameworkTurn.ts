@@ -1,11 +1,12 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { TurnLock } from '../http/keyedLock.js';
-import type { Logger } from '../logger.js';
-import type { ConversationStore } from '../storage/ports.js';
+import type { AnxinBot } from '../../bot/anxinBot.js';
+import type { ConversationStore } from '../../conversation/conversationRecord.js';
+import { turnResultOf } from '../../conversation/turnResult.js';
+import type { TurnRunner } from '../../conversation/turnRunner.js';
+import type { TurnLock } from '../../coordination/keyedLock.js';
+import type { Logger } from '../../logger.js';
 import type { BotFrameworkConversations } from './botFrameworkConversations.js';
 import { boundSends } from './boundedSends.js';
-import type { TurnRunner } from './web/turnRunner.js';
 
 export type BotFrameworkTurnDeps = {
   bot: AnxinBot;
@@ -55,7 +56,7 @@ export function botFrameworkTurn(deps: BotFrameworkTurnDeps) {
         if (sent.some((s) => s.type === ActivityTypes.Event && s.name === 'handoff.initiate'))
           await conversations.remember(context);
       }
-      return sent;
+      return turnResultOf(context, sent);
     });
   };
 }

@@ -1,6 +1,6 @@
-import type { HandoffRequest } from '../bot/ports.js';
-import type { QueueEntry, QueueState } from './handoffQueue.js';
-import { storeErrors } from './storeErrors.js';
+import type { HandoffRequest, QueueState } from '../bot/handoffRequest.js';
+import { handoffErrors } from './handoffErrors.js';
+import type { QueueEntry } from './handoffQueue.js';
 
 /**
  * The queue's state machine as pure functions from the current entry (undefined when there is none)
@@ -38,7 +38,7 @@ export const queueTransitions = {
     now: string,
   ): QueueEntry {
     const entry = inState(current, channel, id, 'release', ['accepted']);
-    if (entry.agent !== release.agent) throw storeErrors.handoffForbidden(channel, id, release.agent);
+    if (entry.agent !== release.agent) throw handoffErrors.forbidden(channel, id, release.agent);
     return { ...entry, state: 'completed', closedAt: now, outcome: release.outcome };
   },
 
@@ -154,8 +154,7 @@ function inState(
   action: string,
   from: QueueState[],
 ): QueueEntry {
-  if (!current) throw storeErrors.handoffNotFound(channel, id);
-  if (!from.includes(current.state))
-    throw storeErrors.handoffConflict(channel, id, current.state, action, from);
+  if (!current) throw handoffErrors.notFound(channel, id);
+  if (!from.includes(current.state)) throw handoffErrors.conflict(channel, id, current.state, action, from);
   return current;
 }

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisLock } from '../../src/http/redisLock.js';
+import { RedisLock } from '../../src/coordination/redisLock.js';
 import { joined, untilQueued } from '../helpers/lockQueue.js';
 import { startRedis } from '../helpers/redisServer.js';
 

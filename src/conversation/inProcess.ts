@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { AnxinBot } from '../bot/anxinBot.js';
 import type { Locale } from '../knowledge/locale.js';
+import { type TurnResult, turnResultOf } from './turnResult.js';
 
 const SINK = Symbol('anxin.sink');
 
@@ -30,18 +31,18 @@ class CollectingAdapter extends BotAdapter {
   async run(
     activity: Partial<Activity>,
     logic: (context: TurnContext) => Promise<void>,
-  ): Promise<Partial<Activity>[]> {
+  ): Promise<TurnResult> {
     const sent: Partial<Activity>[] = [];
     const context = new TurnContext(this, activity);
     context.turnState.set(SINK, sent);
     await this.runMiddleware(context, logic);
-    return sent;
+    return turnResultOf(context, sent);
   }
 }
 
 /**
  * Runs the bot pipeline in process, one conversation per id: the batch CLI, benchmarks and the
- * HTTP channels use it, so all of them run exactly the same turn.
+ * HTTP channels use it, so all of them run exactly the same turn, and get one TurnResult back.
  * @example const sent = await new InProcessChannel(bot, 'cli').say('c1', '停息挂账靠谱吗')
  */
 export class InProcessChannel {
@@ -65,8 +66,8 @@ export class InProcessChannel {
     };
   }
 
-  /** One customer message; returns the activities the bot sent in reply. */
-  say(conversationId: string, text: string, locale?: Locale): Promise<Partial<Activity>[]> {
+  /** One customer message; returns what the bot showed in reply. */
+  say(conversationId: string, text: string, locale?: Locale): Promise<TurnResult> {
     const activity = this.activity(conversationId, {
       type: ActivityTypes.Message,
       text,
@@ -76,16 +77,13 @@ export class InProcessChannel {
   }
 
   /** Start a conversation in a language; returns the welcome. */
-  welcome(conversationId: string, locale: Locale): Promise<Partial<Activity>[]> {
+  welcome(conversationId: string, locale: Locale): Promise<TurnResult> {
     const activity = this.activity(conversationId, { type: ActivityTypes.ConversationUpdate, locale });
     return this.adapter.run(activity, (context) => this.bot.welcome(context, locale));
   }
 
   /** A hub's `handoff.status` event (accepted, completed, failed). */
-  handoffStatus(
-    conversationId: string,
-    value: { state: string; agentName?: string },
-  ): Promise<Partial<Activity>[]> {
+  handoffStatus(conversationId: string, value: { state: string; agentName?: string }): Promise<TurnResult> {
     const activity = this.activity(conversationId, {
       type: ActivityTypes.Event,
       name: 'handoff.status',

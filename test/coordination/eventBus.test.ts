@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConversationEvent, type EventBus, LocalEventBus } from '../../src/http/eventBus.js';
-import { RedisEventBus } from '../../src/http/redisEventBus.js';
+import { type ConversationEvent, type EventBus, LocalEventBus } from '../../src/coordination/eventBus.js';
+import { RedisEventBus } from '../../src/coordination/redisEventBus.js';
 import { startRedis } from '../helpers/redisServer.js';
 
 type Pair = { a: EventBus; b: EventBus; settle(): Promise<void> };

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from 'botbuilder';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { maskPii } from '../../bot/pii.js';
-import type { TurnMeta } from '../../bot/reply.js';
-import type { HandoffView, MessageRole, NewMessage, StoredMessage } from '../../storage/ports.js';
-import type { ApiMessage } from './apiSchemas.js';
+import { maskPii } from '../bot/pii.js';
+import type { ShownReply } from '../bot/shownReply.js';
+import type { ApiMessage } from './apiMessage.js';
+import type { HandoffView, MessageRole, NewMessage, StoredMessage } from './transcript.js';
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
 const SAFE: sanitizeHtml.IOptions = {
@@ -33,7 +32,7 @@ export function toHtml(text: string): string {
 }
 
 /** Text from a customer or an agent, shown as text: every tag escaped. */
-export function textAsHtml(text: string): string {
+function textAsHtml(text: string): string {
   return `<p>${sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'escape' })}</p>`;
 }
 
@@ -45,7 +44,6 @@ export function customerMessage(conversationId: string, text: string, clientMess
     conversationId,
     role: 'customer',
     text: masked,
-    html: textAsHtml(masked),
     suggestedActions: [],
     citations: [],
     createdAt: new Date().toISOString(),
@@ -53,42 +51,32 @@ export function customerMessage(conversationId: string, text: string, clientMess
   };
 }
 
-/** The bot's messages of one turn, from the activities it sent. */
+/** The bot's messages of one turn, from what it showed. */
 export function botMessages(
   conversationId: string,
-  sent: Partial<Activity>[],
+  shown: readonly ShownReply[],
   replyTo?: string,
 ): NewMessage[] {
-  return sent
-    .filter((a) => a.type === 'message' && typeof a.text === 'string')
-    .map((a) => {
-      const meta = a.channelData?.anxin as (TurnMeta & { citations?: NewMessage['citations'] }) | undefined;
-      const handoff: HandoffView | undefined = meta?.handoff ? { state: 'queued' } : undefined;
-      return {
-        id: randomUUID(),
-        conversationId,
-        role: 'bot' as MessageRole,
-        text: a.text as string,
-        html: toHtml(a.text as string),
-        suggestedActions: (a.suggestedActions?.actions ?? []).map((x) => ({
-          title: String(x.title ?? x.value),
-          value: String(x.value ?? x.title),
-        })),
-        citations: meta?.citations ?? [],
-        ...(handoff ? { handoff } : {}),
-        createdAt: new Date().toISOString(),
-        ...(replyTo ? { replyTo } : {}),
-      };
-    });
+  return shown.map((m) => ({
+    id: randomUUID(),
+    conversationId,
+    role: 'bot' as MessageRole,
+    text: m.text,
+    suggestedActions: m.actions.map((x) => ({ title: x.title, value: x.value })),
+    citations: m.citations,
+    ...(m.meta.handoff ? { handoff: { state: 'queued' } as HandoffView } : {}),
+    createdAt: new Date().toISOString(),
+    ...(replyTo ? { replyTo } : {}),
+  }));
 }
 
-/** A stored message as CONTRACT §2 shows it. */
+/** A stored message as CONTRACT §2 shows it, its HTML rendered here: the bot's Markdown, anyone else's words escaped. */
 export function toApiMessage(m: StoredMessage): ApiMessage {
   return {
     id: m.id,
     role: m.role,
     text: m.text,
-    html: m.html,
+    html: m.role === 'bot' || m.role === 'system' ? toHtml(m.text) : textAsHtml(m.text),
     suggestedActions: m.suggestedActions,
     citations: m.citations,
     ...(m.handoff ? { handoff: m.handoff } : {}),

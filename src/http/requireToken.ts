@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from '../../http/apiError.js';
-import type { TokenRevocations } from '../../http/tokenRevocations.js';
-import type { ConversationTokens } from '../../http/tokens.js';
-import type { ConversationRecord, ConversationStore } from '../../storage/ports.js';
+import type { ConversationRecord, ConversationStore } from '../conversation/conversationRecord.js';
+import type { ConversationTokens } from '../conversation/conversationTokens.js';
+import type { TokenRevocations } from '../coordination/tokenRevocations.js';
+import { AppError } from '../errors.js';
 
 const MESSAGES = {
   missing: 'an Authorization: Bearer <token> header is required',
@@ -36,13 +36,13 @@ export function requireToken(
     const bearer = bearerOf(req);
     const fromQuery = allowQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
     const check = tokens.check(bearer ?? fromQuery);
-    if (!check.ok) return next(new ApiError(401, `token-${check.problem}`, MESSAGES[check.problem]));
+    if (!check.ok) return next(AppError.api(401, `token-${check.problem}`, MESSAGES[check.problem]));
     if (check.conversationId !== req.params.id)
-      return next(new ApiError(403, 'forbidden', 'this token belongs to another conversation'));
+      return next(AppError.api(403, 'forbidden', 'this token belongs to another conversation'));
     if (await revocations.revoked(check.conversationId, check.issuedAt))
-      return next(new ApiError(401, 'token-revoked', MESSAGES.revoked));
+      return next(AppError.api(401, 'token-revoked', MESSAGES.revoked));
     const conversation = await conversations.get(check.conversationId);
-    if (!conversation) return next(new ApiError(404, 'not-found', 'no such conversation'));
+    if (!conversation) return next(AppError.api(404, 'not-found', 'no such conversation'));
     res.locals.conversation = conversation;
     res.locals.tokenIssuedAt = check.issuedAt;
     next();

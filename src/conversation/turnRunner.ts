@@ -1,10 +1,11 @@
-import type { Activity } from 'botbuilder';
-import type { EventBus } from '../../http/eventBus.js';
-import type { TurnLock } from '../../http/keyedLock.js';
-import type { ConversationRecord, HandoffView, StoredMessage, TranscriptStore } from '../../storage/ports.js';
-import type { InProcessChannel } from '../inProcess.js';
-import { turnOutcome } from '../turnOutcome.js';
+import type { EventBus } from '../coordination/eventBus.js';
+import type { TurnLock } from '../coordination/keyedLock.js';
+import type { ConversationRecord } from './conversationRecord.js';
+import type { InProcessChannel } from './inProcess.js';
 import { botMessages, customerMessage, toApiMessage } from './messageView.js';
+import type { HandoffView, StoredMessage, TranscriptStore } from './transcript.js';
+import { turnOutcome } from './turnOutcome.js';
+import type { TurnResult } from './turnResult.js';
 
 /** Told after every turn (metrics). */
 export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number) => void;
@@ -12,8 +13,8 @@ export type TurnObserver = (outcome: ReturnType<typeof turnOutcome>, ms: number)
 /** A conversation as a turn sees it: one of Anxin's own, or one on a Bot Framework channel. */
 export type TurnConversation = { id: string; channel: string };
 
-/** Runs the bot on the customer's message; answers the activities it sent. */
-export type BotRun = () => Promise<Partial<Activity>[]>;
+/** Runs the bot on the customer's message; answers what it showed. */
+export type BotRun = () => Promise<TurnResult>;
 
 /** What the runner needs of the handoff side: the customer's view of it, and the consoles to tell. */
 export type HandoffSide = {
@@ -77,9 +78,9 @@ export class TurnRunner {
   private async run(conversation: TurnConversation, bot: BotRun, replyTo?: string): Promise<StoredMessage[]> {
     const started = performance.now();
     await this.bus.publish(conversation.id, { type: 'typing', data: { role: 'bot' } });
-    const sent = await bot();
-    const outcome = turnOutcome(sent);
-    const messages = botMessages(conversation.id, sent, replyTo);
+    const result = await bot();
+    const outcome = turnOutcome(result);
+    const messages = botMessages(conversation.id, result.messages, replyTo);
     // The customer's view of a handoff (state, place in the queue) comes from the queue itself.
     const view = outcome.handoff
       ? await this.handoff?.view(conversation.channel, conversation.id)
@@ -103,7 +104,7 @@ export class TurnRunner {
   /** The welcome of a new conversation, stored like any bot message. */
   async welcome(conversation: ConversationRecord): Promise<StoredMessage[]> {
     const sent = await this.channels[conversation.channel].welcome(conversation.id, conversation.locale);
-    return this.transcripts.append(conversation.id, botMessages(conversation.id, sent));
+    return this.transcripts.append(conversation.id, botMessages(conversation.id, sent.messages));
   }
 
   static view(messages: StoredMessage[]) {

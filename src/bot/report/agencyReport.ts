@@ -1,5 +1,3 @@
-import type { HandoffReason, Risk } from './reply.js';
-
 /** One identifier of a reported agency, normalised so reports about the same one match. */
 export type Identifier = { kind: 'phone' | 'wechat' | 'qq' | 'url' | 'name'; value: string };
 
@@ -20,25 +18,4 @@ export type AgencyReport = {
 export interface ReportStore {
   save(report: AgencyReport): Promise<void>;
   get(reference: string): Promise<AgencyReport | undefined>;
-}
-
-/** A request for a human agent, with the case summary the agent sees first. */
-export type HandoffRequest = {
-  conversationId: string;
-  channel: string;
-  locale: string;
-  reason: HandoffReason;
-  priority: boolean;
-  intent: string;
-  risk: Risk;
-  redFlags: string[];
-  topics: string[];
-  requestedAt: string;
-  transcript: { role: string; text: string; at: string }[];
-};
-
-/** Where handoff requests go until an agent takes them. @example await handoffs.request(r) */
-export interface HandoffRequests {
-  request(request: HandoffRequest): Promise<void>;
-  get(channel: string, conversationId: string): Promise<HandoffRequest | undefined>;
 }

@@ -1,44 +1,24 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type Storage,
-} from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { AnxinBot } from '../bot/anxinBot.js';
-import type { Config } from '../config.js';
-import { ApiError } from '../http/apiError.js';
-import type { TurnLock } from '../http/keyedLock.js';
-import type { Logger } from '../logger.js';
-import type { ConversationStore } from '../storage/ports.js';
-import { BotFrameworkConversations } from './botFrameworkConversations.js';
-import { botFrameworkTurn } from './botFrameworkTurn.js';
-import type { TurnRunner } from './web/turnRunner.js';
+import { AppError } from '../../errors.js';
+import type { Channel } from '../channel.js';
+import { type BotFrameworkTurnDeps, botFrameworkTurn } from './botFrameworkTurn.js';
+
+export type BotFrameworkDeps = BotFrameworkTurnDeps & {
+  /** The composition root's CloudAdapter (JWT-validated with an app id, anonymous without). */
+  adapter: CloudAdapter;
+  /** No MICROSOFT_APP_ID: only a local Emulator is answered. */
+  anonymous: boolean;
+};
 
 /**
  * `POST /api/messages` for Bot Framework channels (Azure Bot Service, the Emulator) through
- * CloudAdapter: JWT-validated when MICROSOFT_APP_ID is set, anonymous (local use only) when not.
- * `conversations` reaches those customers later (agents' replies, handoff notices).
- * @example const bf = botFramework(bot, config, logger, stores.storage); app.use(bf.router(runner, locks, stores.conversations))
+ * CloudAdapter.
+ * @example const bf = botFrameworkChannel({ adapter, anonymous: !config.microsoft.appId, bot, runner, locks, conversations, own: stores.conversations, logger })
  */
-export function botFramework(
-  bot: AnxinBot,
-  config: Config,
-  logger: Logger,
-  storage: Storage,
-): {
-  router(runner: TurnRunner, locks: TurnLock, own: ConversationStore): Router;
-  conversations: BotFrameworkConversations;
-} {
-  const { appId, appPassword, tenantId } = config.microsoft;
-  const options: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: appId ?? '',
-    MicrosoftAppPassword: appPassword ?? '',
-    MicrosoftAppType: tenantId ? 'SingleTenant' : 'MultiTenant',
-    MicrosoftAppTenantId: tenantId ?? '',
-  };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+export function botFrameworkChannel(deps: BotFrameworkDeps): Channel {
+  const { adapter, logger } = deps;
   adapter.onTurnError = async (context, err) => {
     logger.error({ err, channel: context.activity.channelId }, 'bot framework turn failed');
     // An apology only when the customer got nothing: after an answer it would invite a resend.
@@ -47,21 +27,18 @@ export function botFramework(
         '抱歉，刚才出了点问题，请稍后再试。Sorry, something went wrong; please try again.',
       );
   };
-  if (!appId)
+  if (deps.anonymous)
     logger.warn('MICROSOFT_APP_ID is not set: /api/messages accepts anonymous requests (local use only)');
-  const conversations = new BotFrameworkConversations(adapter, appId ?? '', storage, bot);
-  const router = (runner: TurnRunner, locks: TurnLock, own: ConversationStore) => {
-    const turn = botFrameworkTurn({ bot, runner, locks, conversations, own, logger });
-    return Router().post(
-      '/api/messages',
-      express.json({ limit: '256kb' }),
-      checkActivity(!appId),
-      async (req: Request, res: Response) => {
-        await adapter.process(req, res, turn);
-      },
-    );
-  };
-  return { router, conversations };
+  const turn = botFrameworkTurn(deps);
+  const router = Router().post(
+    '/api/messages',
+    express.json({ limit: '256kb' }),
+    checkActivity(deps.anonymous),
+    async (req: Request, res: Response) => {
+      await adapter.process(req, res, turn);
+    },
+  );
+  return { name: 'botframework', router };
 }
 
 const activityShape = z.object({
@@ -88,7 +65,7 @@ function checkActivity(anonymous: boolean) {
     if (!r.success) {
       const issue = r.error.issues[0];
       next(
-        new ApiError(
+        AppError.api(
           400,
           'invalid-activity',
           `not a Bot Framework activity: ${issue?.path.join('.') || 'body'}: ${issue?.message}`,
@@ -100,7 +77,7 @@ function checkActivity(anonymous: boolean) {
     // web, app and wechat are Anxin's own channels: no Bot Framework caller may act in their conversations.
     if (RESERVED.has(r.data.channelId.toLowerCase())) {
       next(
-        new ApiError(
+        AppError.api(
           403,
           'reserved-channel',
           `channelId "${r.data.channelId}" belongs to Anxin's own channels`,
@@ -115,7 +92,7 @@ function checkActivity(anonymous: boolean) {
       !req.get('forwarded');
     if (anonymous && (!LOOPBACK.has(new URL(r.data.serviceUrl).hostname) || !local)) {
       next(
-        new ApiError(
+        AppError.api(
           403,
           'service-url-not-allowed',
           'without MICROSOFT_APP_ID only a local Emulator (on this machine) may call this endpoint',

@@ -33,7 +33,8 @@ export function toWechatText(markdown: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/^(\s*)\* /gm, '$1- ')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
+    // Emphasis only: the stars of a masked number (139****5678) are not Markdown.
+    .replace(/(?<!\*)\*\*(?!\*)(.+?)(?<!\*)\*\*(?!\*)/g, '$1')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

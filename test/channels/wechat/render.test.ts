@@ -18,6 +18,11 @@ const paragraph = (i: number) =>
   `第${i}段：停息挂账、征信修复这类“代理”中介常常先收费，再让您停止还款，结果逾期更严重。正规的做法是直接联系银行协商还款计划，或者向监管部门反映。请不要把身份证、银行卡号和验证码交给任何人！`;
 
 describe('WeChat reply text', () => {
+  it('When a message holds two masked numbers, then their stars stay as they are', () => {
+    const text = '我的号码 139****5678，另一个 138****1234，**请核实**';
+    expect(toWechatText(text)).toBe('我的号码 139****5678，另一个 138****1234，请核实');
+  });
+
   it('When an answer has emphasis, steps and bullets, then WeChat gets plain text with them kept', () => {
     const md = '## 怎么办\n\n**先别付钱。**\n\n1. 联系银行\n2. 保留证据\n\n* 不给验证码\n- 不转账';
     expect(toWechatText(md)).toBe(

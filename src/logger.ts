@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
@@ -9,3 +10,25 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options);
 }
 export type { Logger };
+
+/**
+ * A conversation as log lines name it: a short stable hash, so lines of one conversation still
+ * group together but a WeChat OpenID (inside a WeChat conversation id) never reaches the log.
+ * @example logRef('wechat:main:oX1a2b…') // 'c:5f2a9c01d3e4'
+ */
+export function logRef(conversationId: string | undefined): string | undefined {
+  if (!conversationId) return undefined;
+  return `c:${createHash('sha256').update(conversationId).digest('hex').slice(0, 12)}`;
+}
+
+/** A request path for the access log: long digit runs (a number typed into a URL) are starred. */
+export function logPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment)
+        ? segment
+        : segment.replace(/\d[\d .-]{5,}\d/g, (m) => '*'.repeat(m.length)),
+    )
+    .join('/');
+}

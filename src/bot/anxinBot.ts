@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { detectLocale, type Locale } from '../knowledge/locale.js';
-import type { Logger } from '../logger.js';
+import { type Logger, logRef } from '../logger.js';
 import type { OfficeHours } from '../officeHours.js';
 import {
   type ConversationData,
@@ -142,7 +142,7 @@ export class AnxinBot extends ActivityHandler {
     await this.send(context, data, reply);
     this.deps.logger.info(
       {
-        conversation: context.activity.conversation.id,
+        conversation: logRef(context.activity.conversation.id),
         intent: reply.meta.intent,
         risk: reply.meta.risk,
         handoff: reply.meta.handoff,

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../logger.js';
+import { type Logger, logRef } from '../logger.js';
 import type { Composer } from './composer.js';
 import type { Guardrail } from './guardrail.js';
 import { maskPii } from './pii.js';
@@ -35,7 +35,7 @@ export class OutgoingStep {
     if (verdict.ok) return shown;
     this.logger.warn(
       {
-        conversation: context.activity.conversation?.id,
+        conversation: logRef(context.activity.conversation?.id),
         offending: verdict.offending.map((o) => maskPii(o).text),
       },
       'guardrail replaced a reply',

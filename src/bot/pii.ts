@@ -106,7 +106,10 @@ function maskText(input: string, found: PiiKind[]): string {
     return `${label}${glue}${keep(digits.replace(/[ -]/g, ''), 2, 2)}`;
   });
   out = out.replace(RUN, (m) => {
-    const run = maskRun(m.replace(/[ \-.]/g, ''));
+    const compact = m.replace(/[ \-.]/g, '');
+    // "86 138-1234-5678": a mobile number after the country code, masked as one below.
+    if (/^861[3-9]\d{9}$/.test(compact)) return m;
+    const run = maskRun(compact);
     if (!run) return m;
     note(run.kind);
     return run.text;

@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logger.js';
+import { type Logger, logPath } from '../logger.js';
 
 /**
- * One JSON log line per request: method, path (never the query, which may carry a token), status
- * and time. Server errors at `error`, client errors at `warn`, the rest at `debug`.
+ * One JSON log line per request: method, path (never the query, which may carry a token; long
+ * digit runs starred), status and time. Server errors at `error`, client errors at `warn`, the rest at `debug`.
  */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -11,7 +11,7 @@ export function accessLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const line = {
         method: req.method,
-        path: req.path,
+        path: logPath(req.path),
         status: res.statusCode,
         ms: Number((performance.now() - started).toFixed(1)),
       };

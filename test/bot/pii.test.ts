@@ -35,6 +35,7 @@ describe('maskPii', () => {
     expect(maskPii('电话１３８１２３４５６７８').text).toBe('电话138****5678');
     expect(maskPii('id110101199003074258x').text).toBe('id110*************58x');
     expect(maskPii('call 138.1234.5678').text).toBe('call 138****5678');
+    expect(maskPii('call +86 138-1234-5678').text).toBe('call 138****5678');
     expect(maskPii('卡号６２２２　０２１２　３４５６　７８９０　１２８').found).toEqual(['bank-card']);
   });
 

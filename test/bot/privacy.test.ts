@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPii } from '../../src/bot/pii.js';
+import { logPath, logRef } from '../../src/logger.js';
 import { conversation } from '../helpers/bot.js';
 
 describe('Personal data', () => {
@@ -24,5 +25,25 @@ describe('Personal data', () => {
     const second = await c.say('my phone is 13812345678');
     expect(second.reply).not.toMatch(/never asks for passwords/);
     expect(second.reply).not.toMatch(/13812345678/);
+  });
+
+  it('When a WeChat follower talks, then the turn log names the conversation by a hash, never the OpenID', async () => {
+    const c = await conversation();
+    const openId = 'oGZUI0egBJY1zhBYw2KhdUfwVJJE';
+    const id = `wechat:gh_test:${openId}`;
+    await c.adapter.receiveActivity({
+      type: 'message',
+      text: '停息挂账靠谱吗',
+      conversation: { id } as never,
+    });
+    const turn = c.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'turn');
+    expect(turn?.conversation).toBe(logRef(id));
+    expect(c.logs.join('\n')).not.toContain(openId);
+  });
+
+  it('When a number is typed into a URL, then the access log stars it and keeps conversation ids', () => {
+    expect(logPath('/api/v1/13812345678/x')).toBe('/api/v1/***********/x');
+    const uuid = '0f8b2c1e-1234-4321-9876-123456789012';
+    expect(logPath(`/api/v1/conversations/${uuid}/messages`)).toBe(`/api/v1/conversations/${uuid}/messages`);
   });
 });

@@ -83,7 +83,7 @@ export function appChannels(w: ChannelWiring): Channel[] {
       services: clients.wechat,
       knowledge,
       logger,
-      seen: runtime.limiter('wechat-signature', 1, SIGNATURE_MEMORY_MS),
+      seen: runtime.bindings('wechat-signature', SIGNATURE_MEMORY_MS),
       ...(options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {}),
     }),
     botFrameworkChannel({

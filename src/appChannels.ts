@@ -67,6 +67,7 @@ export function appChannels(w: ChannelWiring): Channel[] {
     }),
     directLineChannel(config.directlineSecret, {
       tokenSecret: secret,
+      publicUrl: config.publicUrl,
       stores,
       runner,
       bus,

@@ -120,7 +120,9 @@ describe('When an attacker sends requests the parsers cannot read, then 400 nami
     });
     await new Promise((r) => setTimeout(r, 200));
     expect(errors()).toEqual([]);
-    for (const l of logged.filter((x) => x.msg === 'request aborted'))
-      expect(JSON.stringify(l)).not.toMatch(/at .*\.(ts|js):\d+/);
+    const aborted = logged.filter((x) => x.msg === 'request aborted');
+    expect(aborted).toHaveLength(1);
+    expect(aborted[0]?.level).toBe(40);
+    expect(JSON.stringify(aborted)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });

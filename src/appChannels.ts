@@ -67,6 +67,7 @@ export function appChannels(w: ChannelWiring): Channel[] {
     }),
     directLineChannel(config.directlineSecret, {
       tokenSecret: secret,
+      publicUrl: config.publicUrl,
       stores,
       runner,
       bus,
@@ -83,7 +84,7 @@ export function appChannels(w: ChannelWiring): Channel[] {
       services: clients.wechat,
       knowledge,
       logger,
-      seen: runtime.limiter('wechat-signature', 1, SIGNATURE_MEMORY_MS),
+      seen: runtime.bindings('wechat-signature', SIGNATURE_MEMORY_MS),
       ...(options.wechatWindowMs !== undefined ? { windowMs: options.wechatWindowMs } : {}),
     }),
     botFrameworkChannel({

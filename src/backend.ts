@@ -1,9 +1,11 @@
 import type { Storage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
+import { type Bindings, MemoryBindings } from './coordination/bindings.js';
 import { type EventBus, LocalEventBus } from './coordination/eventBus.js';
 import { KeyedLock, type TurnLock } from './coordination/keyedLock.js';
 import { type Limiter, RateLimiter } from './coordination/rateLimiter.js';
+import { RedisBindings } from './coordination/redisBindings.js';
 import { RedisEventBus } from './coordination/redisEventBus.js';
 import { RedisLock } from './coordination/redisLock.js';
 import { RedisRateLimiter } from './coordination/redisRateLimiter.js';
@@ -25,6 +27,8 @@ export type Backend = {
   kind: 'sqlite' | 'redis' | 'memory';
   /** A rate limiter whose counts every instance shares (in process for the embedded default). */
   limiter(name: string, limit: number, windowMs: number): Limiter;
+  /** Keys bound to their first value for `ttlMs`, shared by every instance (in process for the embedded default). */
+  bindings(name: string, ttlMs: number): Bindings;
   close(): Promise<void>;
 };
 
@@ -47,6 +51,7 @@ function inProcess(stores: Stores, kind: 'sqlite' | 'memory'): Backend {
     revocations: new TokenRevocations(stores.storage),
     kind,
     limiter: (_name, limit, windowMs) => new RateLimiter(limit, windowMs),
+    bindings: (_name, ttlMs) => new MemoryBindings(ttlMs),
     close: () => stores.close(),
   };
 }
@@ -100,6 +105,7 @@ export async function openBackend(
     }),
     kind: 'redis',
     limiter: (name, limit, windowMs) => new RedisRateLimiter(redis, name, limit, windowMs),
+    bindings: (name, ttlMs) => new RedisBindings(redis, name, ttlMs),
     close: async () => {
       await stores.close();
       redis.disconnect();

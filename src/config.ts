@@ -8,6 +8,18 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** An http(s) origin (`https://host[:port]`, nothing after it), or undefined for anything else. */
+function originOf(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : undefined;
+}
+
 /** Every environment variable Anxin reads; `.env.example` lists the same set. */
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -38,6 +50,9 @@ export const configSchema = z.object({
   }),
   CORS_ORIGINS: z.string().default('*'),
   TRUST_PROXY: z.string().trim().default('loopback'),
+  PUBLIC_URL: optionalText.refine((v) => v === undefined || originOf(v) !== undefined, {
+    message: 'must be an http(s) origin, such as https://chat.bank.example (no path, query or credentials)',
+  }),
   OFFICE_HOURS: optionalText,
   OFFICE_TIMEZONE: z.string().default('Asia/Shanghai'),
   HANDOFF_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
@@ -74,6 +89,11 @@ export type Config = Readonly<{
   officeHours: OfficeHours | undefined;
   /** A bank's own contact centre: where handoff.initiate goes and the secret both sides sign with. */
   handoffWebhook: Readonly<{ url: string; secret: string }> | undefined;
+  /**
+   * Where clients reach this service (`https://chat.bank.example`): the origin of every absolute URL
+   * handed out (Direct Line's streamUrl); unset, the server's own address. Never a request's Host.
+   */
+  publicUrl: string | undefined;
   /** Express `trust proxy`: which proxies' X-Forwarded-For / -Proto to believe (a hop count, CIDRs or names). */
   trustProxy: string | number;
   /** Origins allowed to call the customer API from a browser (`*` for any). */
@@ -231,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenSecret: e.TOKEN_SECRET,
     directlineSecret: e.DIRECTLINE_SECRET,
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL === undefined ? undefined : originOf(e.PUBLIC_URL),
     handoffWebhook: webhookOf(e.HANDOFF_WEBHOOK_URL, e.HANDOFF_WEBHOOK_SECRET),
     officeHours: officeHoursOf(e.OFFICE_HOURS, e.OFFICE_TIMEZONE),
     wechat: wechatOf(e),

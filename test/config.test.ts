@@ -29,6 +29,22 @@ describe('loadConfig', () => {
     expect(c.bank).toEqual({ name: '示例银行', hotline: '95599', appName: '示例银行App' });
   });
 
+  it('When PUBLIC_URL is an http(s) origin, then it is kept as that origin; anything else is refused by name', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://Chat.Bank.example/' }).publicUrl).toBe(
+      'https://chat.bank.example',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3978' }).publicUrl).toBe('http://10.0.0.5:3978');
+    for (const bad of [
+      'chat.bank.example',
+      'ftp://chat.bank.example',
+      'https://chat.bank.example/app',
+      'https://u:p@chat.bank.example',
+      'https://chat.bank.example/?x=1',
+    ])
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: must be an http\(s\) origin/);
+  });
+
   it('When .env.example is read, then it lists exactly the variables the schema knows, and as written it is valid', () => {
     const text = readFileSync('.env.example', 'utf8');
     const names = [...text.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);

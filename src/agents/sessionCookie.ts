@@ -6,10 +6,21 @@ import type { AgentSession } from './ports.js';
 export const COOKIE = 'anxin_agent';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The named cookie's value; a value that is not valid percent-encoding is a 400 naming the cookie. */
 function cookieValue(req: Request, name: string): string | undefined {
   for (const part of (req.get('cookie') ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      throw AppError.api(
+        400,
+        'malformed-cookie',
+        `the ${name} cookie is not validly encoded; log in again`,
+        name,
+      );
+    }
   }
   return undefined;
 }

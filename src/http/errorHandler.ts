@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { clientErrorOf, requestAborted } from './clientErrors.js';
 
 /** An error as CONTRACT §2 writes it: `{"error": {"code", "message", "field"?}}`. */
 function sendError(res: Response, e: AppError): void {
@@ -20,8 +21,9 @@ function storeUnreachable(err: unknown): boolean {
 }
 
 /**
- * The last handler: an AppError below 500 as it is; body-parser's as 400/413 naming the problem; anything
- * else logged and answered 500 without a stack trace.
+ * The last handler: an AppError below 500 as it is; what the parsers could not read (body, encoding,
+ * path escapes) as the 4xx naming the problem; an aborted upload a warning; anything else logged and
+ * answered 500 without a stack trace.
  */
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -40,19 +42,12 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
         ),
       );
     }
-    const e = err as { type?: string; status?: number; message?: string; limit?: number };
-    if (e.type === 'entity.too.large')
-      return sendError(
-        res,
-        AppError.api(413, 'payload-too-large', `the body is larger than ${e.limit} bytes`),
-      );
-    if (e.type === 'entity.parse.failed')
-      return sendError(
-        res,
-        AppError.api(400, 'malformed-json', `the body is not valid JSON: ${e.message ?? ''}`.trim()),
-      );
-    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
-      return sendError(res, AppError.api(415, 'unsupported-encoding', e.message ?? 'unsupported encoding'));
+    const known = clientErrorOf(err, req);
+    if (known) return sendError(res, known);
+    if (requestAborted(err)) {
+      logger.warn({ path: req.path, code: 'request-aborted' }, 'request aborted');
+      return sendError(res, AppError.api(400, 'request-aborted', 'the body ended before its Content-Length'));
+    }
     logger.error({ err, path: req.path }, 'request failed');
     sendError(res, AppError.api(500, 'internal', 'something went wrong on our side; please try again'));
   };

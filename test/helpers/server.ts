@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type App, type AppOptions, createApp, listen } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { tempDir } from './tempContent.js';
 
 export type Running = { app: App; base: string; dataDir: string; stop(): Promise<void> };
@@ -10,11 +10,12 @@ export type Running = { app: App; base: string; dataDir: string; stop(): Promise
 export async function startServer(
   options: AppOptions = {},
   env: Record<string, string> = {},
+  logger: Logger = createLogger('silent'),
 ): Promise<Running> {
   const dataDir = tempDir();
   const app = await createApp(
     loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }),
-    createLogger('silent'),
+    logger,
     options,
   );
   const server = await listen(app, 0);

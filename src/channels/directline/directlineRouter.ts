@@ -7,6 +7,7 @@ import type { EventBus } from '../../coordination/eventBus.js';
 import type { Limiter } from '../../coordination/rateLimiter.js';
 import type { TokenRevocations } from '../../coordination/tokenRevocations.js';
 import { AppError } from '../../errors.js';
+import { publicOrigin } from '../../http/publicOrigin.js';
 import { bearerOf, conversationOf } from '../../http/requireToken.js';
 import { limited, parseBody, wrap } from '../../http/routeHelpers.js';
 import type { Stores } from '../../storage/stores.js';
@@ -28,6 +29,8 @@ export type DirectLineDeps = {
   limits: { perIp: Limiter; perConversation: Limiter };
   revocations: TokenRevocations;
   bodyLimit: string;
+  /** The origin of the stream URLs handed out (PUBLIC_URL); unset, the server's own address. */
+  publicUrl: string | undefined;
 };
 
 /** The request's `?watermark=`, or a 400 naming it. */
@@ -40,13 +43,12 @@ function watermarkOf(req: Request): number {
 
 /**
  * Where the conversation's WebSocket stream is, pre-authorised by a ticket that lives a minute (a
- * URL ends up in proxies' logs; a token there would open the conversation for half an hour). Host
- * and scheme are the client's, through trusted proxies.
+ * URL ends up in proxies' logs; a token there would open the conversation for half an hour). The
+ * origin is PUBLIC_URL's or the server's own, never a request header's (see publicOrigin.ts).
  */
-function streamUrl(req: Request, conversationId: string, ticket: string, watermark = 0): string {
-  const scheme = req.protocol === 'https' ? 'wss' : 'ws';
+function streamUrl(origin: string, conversationId: string, ticket: string, watermark = 0): string {
   const query = `t=${encodeURIComponent(ticket)}${watermark ? `&watermark=${watermark}` : ''}`;
-  return `${scheme}://${req.host}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
+  return `${origin.replace(/^http/, 'ws')}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
 }
 
 /**
@@ -75,7 +77,12 @@ export function directLineRouter(deps: DirectLineDeps): Router {
       conversationId,
       token,
       expires_in: TOKEN_SECONDS,
-      streamUrl: streamUrl(req, conversationId, deps.tickets.issue(conversationId).token, watermark),
+      streamUrl: streamUrl(
+        publicOrigin(deps.publicUrl, req),
+        conversationId,
+        deps.tickets.issue(conversationId).token,
+        watermark,
+      ),
     };
   };
 

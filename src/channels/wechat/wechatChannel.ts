@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { WechatConfig } from '../../config.js';
 import type { TurnRunner } from '../../conversation/turnRunner.js';
-import type { Limiter } from '../../coordination/rateLimiter.js';
+import type { Bindings } from '../../coordination/bindings.js';
 import type { HandoffRelay } from '../../handoff/handoffRelay.js';
 import type { KnowledgeIndex } from '../../knowledge/knowledgeIndex.js';
 import type { Logger } from '../../logger.js';
@@ -41,7 +41,7 @@ export function wechatChannel(
     logger: Logger;
     windowMs?: number;
     /** Plaintext signatures already used (see plaintextReplay.ts). */
-    seen?: Limiter;
+    seen?: Bindings;
   },
 ): Channel {
   const menu = Object.fromEntries(deps.knowledge.articles('zh-CN').map((a) => [`topic:${a.id}`, a.title]));

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { WechatConfig } from '../../config.js';
-import type { Limiter } from '../../coordination/rateLimiter.js';
+import type { Bindings } from '../../coordination/bindings.js';
 import type { Logger } from '../../logger.js';
 import { WechatCipher } from './cipher.js';
 import { parseInbound, type WechatInbound } from './inbound.js';
@@ -35,7 +35,7 @@ export function wechatRouter(
   cfg: WechatConfig,
   handle: WechatHandler,
   logger: Logger,
-  seen?: Limiter,
+  seen?: Bindings,
 ): Router {
   const cipher =
     cfg.encodingAesKey && cfg.appId ? new WechatCipher(cfg.encodingAesKey, cfg.appId) : undefined;

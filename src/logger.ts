@@ -14,11 +14,13 @@ export type { Logger };
 /**
  * A conversation as log lines name it: a short stable hash, so lines of one conversation still
  * group together but a WeChat OpenID (inside a WeChat conversation id) never reaches the log.
- * @example logRef('wechat:main:oX1a2b…') // 'c:5f2a9c01d3e4'
+ * Written in letters only (hex digits as a–p), so no hash ever reads as a phone or ID number.
+ * @example logRef('wechat:main:oX1a2b…') // 'c:fckjmoabndep'
  */
 export function logRef(conversationId: string | undefined): string | undefined {
   if (!conversationId) return undefined;
-  return `c:${createHash('sha256').update(conversationId).digest('hex').slice(0, 12)}`;
+  const hex = createHash('sha256').update(conversationId).digest('hex').slice(0, 12);
+  return `c:${[...hex].map((h) => String.fromCharCode(97 + Number.parseInt(h, 16))).join('')}`;
 }
 
 /** A request path for the access log: long digit runs (a number typed into a URL) are starred. */

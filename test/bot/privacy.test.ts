@@ -41,6 +41,11 @@ describe('Personal data', () => {
     expect(c.logs.join('\n')).not.toContain(openId);
   });
 
+  it('When conversations are named in logs, then no name ever reads as personal data', () => {
+    for (let i = 0; i < 5000; i++)
+      expect(maskPii(`"conversation":"${logRef(`conv-${i}`)}"`).found).toEqual([]);
+  });
+
   it('When a number is typed into a URL, then the access log stars it and keeps conversation ids', () => {
     expect(logPath('/api/v1/13812345678/x')).toBe('/api/v1/***********/x');
     const uuid = '0f8b2c1e-1234-4321-9876-123456789012';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortedSha1 } from '../../../src/channels/wechat/signature.js';
-import { parseXml } from '../../../src/channels/wechat/xml.js';
 import { startRedis } from '../../helpers/redisServer.js';
 import { type Running, startServer } from '../../helpers/server.js';
+import { postWechat } from '../../helpers/wechatPost.js';
 
 const TOKEN = 'wechat-reuse-token';
 let n = 0;
@@ -20,21 +20,7 @@ function signedUrl(): string {
 const text = (openId: string, content: string) =>
   `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>2400000000${String(++n).padStart(8, '0')}</MsgId></xml>`;
 
-async function post(base: string, query: string, body: string) {
-  const res = await fetch(`${base}/wechat?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body,
-  });
-  const raw = await res.text();
-  let content: string | undefined;
-  try {
-    content = String(parseXml(raw).Content ?? '');
-  } catch {
-    content = undefined;
-  }
-  return { status: res.status, raw, content };
-}
+const post = postWechat;
 
 /** The attack, against one or two instances: a follower's signed URL carrying the attacker's message. */
 function attack(name: string, servers: () => [Running, Running]) {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../src/config.js';
 import { addAgent, agent } from '../../helpers/agents.js';
 import { fakeWechatApi } from '../../helpers/fakeWechat.js';
 import { type Running, startServer } from '../../helpers/server.js';
+import { postWechat } from '../../helpers/wechatPost.js';
 
 const TOKEN = 'wechat-test-token';
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -61,21 +62,7 @@ const text = (openId: string, content: string, msgId = `240000000${String(++n).p
     `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId>`,
   );
 
-async function post(base: string, body: string, q = signed()) {
-  const res = await fetch(`${base}/wechat?${qs(q)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body,
-  });
-  const raw = await res.text();
-  let content: string | undefined;
-  try {
-    content = String(parseXml(raw).Content ?? '');
-  } catch {
-    content = undefined;
-  }
-  return { status: res.status, raw, content };
-}
+const post = (base: string, body: string, q = signed()) => postWechat(base, qs(q), body);
 
 /** Security mode: the message encrypted, the reply decrypted. */
 async function postEncrypted(body: string) {
